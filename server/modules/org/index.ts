@@ -1,0 +1,69 @@
+// The org module's only door: its Fastify registration and the lookups other modules may call.
+import type { Kysely } from 'kysely';
+import type { SyswardModule } from '../../core/module.js';
+import type { Database } from '../../db/database.js';
+import { createDepartmentsService } from './departments.service.js';
+import { createDictionariesService } from './dictionaries.service.js';
+import { createLocationsRepository } from './locations.repository.js';
+import { createLocationsService } from './locations.service.js';
+import { registerOrgRoutes } from './org.routes.js';
+import { createPeopleRepository } from './people.repository.js';
+import { createPeopleService } from './people.service.js';
+import { createDepartmentsRepository } from './departments.repository.js';
+import { registerOrgSpreadsheets } from './org.spreadsheets.js';
+
+declare module '../../core/events.js' {
+  interface EventMap {
+    'person.created': { id: number };
+    'person.updated': { id: number };
+    'person.deleted': { id: number };
+    'department.created': { id: number };
+    'department.updated': { id: number };
+    'department.deleted': { id: number };
+    'location.created': { id: number };
+    'location.updated': { id: number };
+    'location.deleted': { id: number };
+  }
+}
+
+export { createPeopleService, createDepartmentsService, createLocationsService, createDictionariesService };
+
+/** Read-only lookups for other modules (names for display, existence for validation). */
+export const orgLookups = {
+  async personNames(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
+    const rows = await createPeopleRepository(db).namesOf([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+  personExists: (db: Kysely<Database>, id: number) => createPeopleRepository(db).exists(id),
+  departmentExists: (db: Kysely<Database>, id: number) => createDepartmentsRepository(db).exists(id),
+  locationExists: (db: Kysely<Database>, id: number) => createLocationsRepository(db).exists(id),
+};
+
+export const orgModule: SyswardModule = {
+  name: 'org',
+  register(app, ctx) {
+    // Within the directory itself: what a delete must not orphan.
+    ctx.references.declare({ entity: 'department', table: 'people', column: 'department_id', as: 'people' });
+    ctx.references.declare({ entity: 'department', table: 'departments', column: 'parent_id', as: 'children' });
+    ctx.references.declare({ entity: 'person', table: 'departments', column: 'head_person_id', as: 'departmentHeads' });
+    ctx.references.declare({ entity: 'location', table: 'locations', column: 'parent_id', as: 'children' });
+
+    const attachable = (entityType: string, exists: (db: Kysely<Database>, id: number) => Promise<boolean>) =>
+      ctx.registries.attachables.set(entityType, { entityType, read: 'org:read', write: 'org:write', exists });
+    attachable('person', orgLookups.personExists);
+    attachable('department', orgLookups.departmentExists);
+    attachable('location', orgLookups.locationExists);
+
+    const services = {
+      people: createPeopleService(ctx),
+      departments: createDepartmentsService(ctx),
+      locations: createLocationsService(ctx),
+      dictionaries: createDictionariesService(ctx),
+    };
+    registerOrgRoutes(app, services);
+    registerOrgSpreadsheets(app, ctx);
+
+    // Dictionaries declared by any module are created once every module has registered.
+    app.addHook('onReady', async () => services.dictionaries.syncDeclared(ctx.registries.dictionaries));
+  },
+};

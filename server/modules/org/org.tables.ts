@@ -1,0 +1,80 @@
+import type { Generated } from 'kysely';
+
+export interface DepartmentsTable {
+  id: Generated<number>;
+  name: string;
+  code: string | null;
+  parent_id: number | null;
+  head_person_id: number | null;
+  sort_order: number;
+  notes: string;
+  search_text: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  number: string | null;
+  kind: string;
+  department_id: number | null;
+  phone: string;
+  email: string;
+  position: string;
+  status: string;
+  notes: string;
+  search_text: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LocationsTable {
+  id: Generated<number>;
+  name: string;
+  code: string | null;
+  kind: string;
+  parent_id: number | null;
+  sort_order: number;
+  notes: string;
+  search_text: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DictionariesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  description: string;
+  system: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DictionaryItemsTable {
+  id: Generated<number>;
+  dictionary_id: number;
+  label: string;
+  value: string;
+  sort_order: number;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GramsTable {
+  gram: string;
+  id: number;
+}
+
+export interface OrgTables {
+  departments: DepartmentsTable;
+  departments_grams: GramsTable;
+  people: PeopleTable;
+  people_grams: GramsTable;
+  locations: LocationsTable;
+  locations_grams: GramsTable;
+  dictionaries: DictionariesTable;
+  dictionary_items: DictionaryItemsTable;
+}

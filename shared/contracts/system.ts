@@ -1,0 +1,114 @@
+// Settings, audit trail, attachments, imports and health.
+import { z } from 'zod';
+import { language, orgSettings } from './auth.js';
+import { epochMs, line, pageOf, pageQuery, requiredLine } from './common.js';
+
+export const settingsInput = z.strictObject({
+  orgName: requiredLine(100).optional(),
+  timeZone: line(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'invalid_time_zone')
+    .optional(),
+  defaultLanguage: language.optional(),
+  sessionLifetimeHours: z.number().int().min(1).max(24 * 90).optional(),
+});
+export const settingsResponse = orgSettings;
+
+export const health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['sqlite', 'postgres']),
+  databaseReachable: z.boolean(),
+  migrationsCurrent: z.boolean(),
+  version: z.string(),
+});
+
+// ---- audit ----
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: epochMs,
+  actorKind: z.string(),
+  actorUserId: z.number().int().nullable(),
+  actorName: z.string(),
+  tokenId: z.number().int().nullable(),
+  ip: z.string(),
+  requestId: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntryDto = z.infer<typeof auditEntry>;
+export const auditListQuery = z.strictObject({
+  page: pageQuery.page,
+  pageSize: pageQuery.pageSize,
+  userId: z.coerce.number().int().positive().optional(),
+  entityType: line(50).optional(),
+  entityId: line(50).optional(),
+  action: line(50).optional(),
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(0).optional(),
+});
+export const auditPage = pageOf(auditEntry);
+
+// ---- attachments ----
+export const ATTACHABLE = ['person', 'department', 'location'] as const;
+export const attachment = z.object({
+  id: z.number().int(),
+  entityType: z.string(),
+  entityId: z.number().int(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  createdAt: epochMs,
+  createdBy: z.number().int().nullable(),
+});
+export type Attachment = z.infer<typeof attachment>;
+export const attachmentListQuery = z.strictObject({
+  entityType: z.enum(ATTACHABLE),
+  entityId: z.coerce.number().int().positive(),
+});
+export const attachmentList = z.object({ items: z.array(attachment) });
+
+// ---- imports ----
+export const importColumn = z.object({
+  /** The header as written in the file. */
+  header: z.string(),
+  /** The field it was matched to, or null when ignored. */
+  field: z.string().nullable(),
+});
+export const importRowError = z.object({
+  row: z.number().int(),
+  field: z.string().nullable(),
+  reason: z.string(),
+  value: z.string().optional(),
+});
+export const importPreview = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  status: z.enum(['preview', 'committed', 'failed']),
+  encoding: z.string().nullable(),
+  headerRow: z.number().int(),
+  columns: z.array(importColumn),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  creates: z.number().int(),
+  updates: z.number().int(),
+  errors: z.array(importRowError),
+  errorCount: z.number().int(),
+  /** First rows as they will be written, for the preview table. */
+  sample: z.array(z.record(z.string(), z.unknown())),
+  createdAt: epochMs,
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+export const importResult = z.object({ created: z.number().int(), updated: z.number().int() });
+export const importIdParam = z.strictObject({ id: z.string().uuid() });
+export const exportQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });

@@ -1,0 +1,11 @@
+// The registry of modules. A new domain (assets, tickets, ...) adds its one entry here; the
+// router and the navigation are built from this list.
+import { authModule } from '../modules/auth/routes';
+import { orgModule } from '../modules/org/routes';
+import { systemModule } from '../modules/system/routes';
+import type { AppModule, PageRoute } from './route-types';
+
+export const MODULES: readonly AppModule[] = [authModule, orgModule, systemModule];
+
+export const PAGE_ROUTES: readonly PageRoute[] = MODULES.flatMap((m) => m.routes);
+export const PUBLIC_ROUTES = MODULES.flatMap((m) => m.publicRoutes ?? []);

@@ -1,0 +1,110 @@
+// Files attached to a record (person, department, location; later assets). Upload shows its
+// progress; downloads are plain links so the browser streams them.
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Flex, List, Progress, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { attachment, attachmentList } from '@shared/contracts/system.js';
+import { api } from '../lib/api-client';
+import { errorText } from '../lib/errors';
+import { useFormat } from '../lib/format';
+import { uploadWithProgress } from '../lib/upload';
+import { ConfirmDelete } from './ConfirmDelete';
+import { EmptyState } from './EmptyState';
+import { ErrorAlert } from './ErrorAlert';
+
+interface AttachmentsPanelProps {
+  entityType: 'person' | 'department' | 'location';
+  entityId: number;
+  canWrite: boolean;
+}
+
+export function AttachmentsPanel({ entityType, entityId, canWrite }: AttachmentsPanelProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const fmt = useFormat();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  const key = ['attachments', entityType, entityId];
+
+  const list = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api('/api/attachments', { query: { entityType, entityId }, schema: attachmentList, signal }),
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => api(`/api/attachments/${id}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+
+  const upload = async (file: File) => {
+    // The server reads the fields before the file part, so they go first.
+    const form = new FormData();
+    form.append('entityType', entityType);
+    form.append('entityId', String(entityId));
+    form.append('file', file);
+    setPercent(0);
+    try {
+      await uploadWithProgress({ url: '/api/attachments', form, schema: attachment, onProgress: setPercent });
+      void message.success(t('attachments.uploaded', { name: file.name }));
+      await qc.invalidateQueries({ queryKey: key });
+    } catch (err) {
+      void message.error(errorText(t, err));
+    } finally {
+      setPercent(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <div data-testid="attachments-panel">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          <PaperClipOutlined /> {t('attachments.title')}
+        </Typography.Title>
+        {canWrite && (
+          <>
+            <Button size="small" icon={<UploadOutlined />} loading={percent !== null} onClick={() => input.current?.click()} data-testid="attachment-upload">
+              {t('attachments.upload')}
+            </Button>
+            <input
+              ref={input}
+              type="file"
+              hidden
+              data-testid="attachment-file-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void upload(file);
+              }}
+            />
+          </>
+        )}
+      </Flex>
+      {percent !== null && <Progress percent={percent} size="small" />}
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      <List
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: <EmptyState description={canWrite ? t('attachments.emptyWritable') : t('attachments.empty')} /> }}
+        renderItem={(item) => (
+          <List.Item
+            actions={
+              canWrite ? [<ConfirmDelete key="delete" name={item.fileName} onConfirm={() => remove.mutateAsync(item.id)} />] : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <a href={`/api/attachments/${item.id}/download`} download={item.fileName}>
+                  {item.fileName}
+                </a>
+              }
+              description={`${fmt.fileSize(item.size)} · ${fmt.dateTime(item.createdAt)}`}
+            />
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
