@@ -19,6 +19,7 @@ import { installAuth } from './core/http/auth-plugin.js';
 import { installErrorHandler, routeNotFound } from './core/http/error-handler.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
 import type { ModuleContext } from './core/module.js';
+import type { RouteAccess } from './core/permissions.js';
 import { projectRoot } from './core/paths.js';
 import { createReferences } from './core/references.js';
 import { createRegistries } from './core/registries.js';
@@ -27,6 +28,18 @@ import { createImports } from './core/imports.js';
 import { createAuthResolver } from './modules/auth/index.js';
 import { modules } from './modules.js';
 import { VERSION } from './core/version.js';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -93,9 +106,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none' } });
-  // The docs are part of the public surface of the API description, like /api/health.
+  // Every route with the access it declares: the permission test walks this list.
+  const routes: RouteInfo[] = [];
+  app.decorate('routeTable', routes);
   app.addHook('onRoute', (route) => {
+    // The API description is public, like /api/health.
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), access: 'public' };
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
+    }
   });
 
   installErrorHandler(app);

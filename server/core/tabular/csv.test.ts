@@ -13,8 +13,14 @@ test('quoted fields keep commas, doubled quotes and newlines', () => {
 });
 
 test('LF, CRLF and lone CR line ends; final newline adds no record; blank line is a record', () => {
-  assert.deepEqual(parseCsv('a,b\nc,d\n'), [['a', 'b'], ['c', 'd']]);
-  assert.deepEqual(parseCsv('a,b\rc,d'), [['a', 'b'], ['c', 'd']]);
+  assert.deepEqual(parseCsv('a,b\nc,d\n'), [
+    ['a', 'b'],
+    ['c', 'd'],
+  ]);
+  assert.deepEqual(parseCsv('a,b\rc,d'), [
+    ['a', 'b'],
+    ['c', 'd'],
+  ]);
   assert.deepEqual(parseCsv('a,b\r\n\r\nc,d\r\n'), [['a', 'b'], [''], ['c', 'd']]);
   assert.deepEqual(parseCsv('a,\n'), [['a', '']]);
 });

@@ -38,20 +38,40 @@ test('pure ASCII is reported as UTF-8', () => {
 
 test('binary with NUL bytes is unreadable, not mojibake', () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-  assert.equal(codeOf(() => decodeText(png)), 'file.unreadable/binary');
+  assert.equal(
+    codeOf(() => decodeText(png)),
+    'file.unreadable/binary',
+  );
+});
+
+test('a single NUL in otherwise plain text is enough to call it binary', () => {
+  const buf = Buffer.concat([Buffer.from('姓名,工号\r\n'.repeat(200)), Buffer.from([0x00]), Buffer.from('张三,1\r\n')]);
+  assert.equal(
+    codeOf(() => decodeText(buf)),
+    'file.unreadable/binary',
+  );
 });
 
 test('control-byte soup without NUL is unreadable too', () => {
   const bytes = Buffer.alloc(400);
   for (let i = 0; i < bytes.length; i++) bytes[i] = 1 + ((i * 37) % 255); // never 0, many < 0x20
-  assert.equal(codeOf(() => decodeText(bytes)), 'file.unreadable/binary');
+  assert.equal(
+    codeOf(() => decodeText(bytes)),
+    'file.unreadable/binary',
+  );
 });
 
 test('bytes that are neither UTF-8 nor GB18030 give file.encoding', () => {
   // 0xFF is never valid in UTF-8 nor as a GB18030 lead byte.
-  assert.equal(codeOf(() => decodeText(Buffer.from([0x41, 0xff, 0x42]))), 'file.encoding/unknown_encoding');
+  assert.equal(
+    codeOf(() => decodeText(Buffer.from([0x41, 0xff, 0x42]))),
+    'file.encoding/unknown_encoding',
+  );
 });
 
 test('a UTF-8 BOM followed by invalid UTF-8 is an encoding error, not silently GBK', () => {
-  assert.equal(codeOf(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0xd0, 0xd5]))), 'file.encoding/invalid_bytes');
+  assert.equal(
+    codeOf(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0xd0, 0xd5]))),
+    'file.encoding/invalid_bytes',
+  );
 });

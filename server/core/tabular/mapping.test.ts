@@ -9,7 +9,20 @@ const FIELDS: FieldSpec[] = [
 ];
 
 test('normaliseHeader removes spaces, markers, colons; NFKC and lower case', () => {
-  for (const h of ['姓名', '姓 名', ' 姓名 ', '姓名*', '*姓名', '姓名（必填）', '姓名(必填)', '姓名：', '姓名:', '姓\u3000名', '姓名\n(必填)', '姓名【必填】']) {
+  for (const h of [
+    '姓名',
+    '姓 名',
+    ' 姓名 ',
+    '姓名*',
+    '*姓名',
+    '姓名（必填）',
+    '姓名(必填)',
+    '姓名：',
+    '姓名:',
+    '姓\u3000名',
+    '姓名\n(必填)',
+    '姓名【必填】',
+  ]) {
     assert.equal(normaliseHeader(h), '姓名', h);
   }
   assert.equal(normaliseHeader('Ｎａｍｅ'), 'name');

@@ -19,8 +19,9 @@ export interface ColumnMatch {
 }
 
 // Markers templates put around a header to say whether it is required. They carry no meaning
-// for matching. Applied after NFKC, so full-width （必填） and ＊ arrive here as (必填) and *.
-const TRAILING_MARKERS = /(?:\*|:|[(\[【](?:必填|选填|可选|非必填|required|optional)[)\]】])+$/u;
+// for matching. Applied after NFKC, so full-width （必填） and ＊ arrive here as (必填) and *;
+// [必填] and 【必填】 are accepted too.
+const TRAILING_MARKERS = /(?:\*|:|[([【](?:必填|选填|可选|非必填|required|optional)[)\]】])+$/u;
 const LEADING_MARKERS = /^\*+/u;
 
 /**
@@ -29,7 +30,10 @@ const LEADING_MARKERS = /^\*+/u;
  * markers and a trailing colon stripped.
  */
 export function normaliseHeader(h: string): string {
-  let s = h.normalize('NFKC').toLowerCase().replace(/[\s\u200b\ufeff]+/gu, '');
+  let s = h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b\ufeff]+/gu, '');
   s = s.replace(LEADING_MARKERS, '');
   // The markers can stack ('姓名(必填)*:'), the regex consumes them all in one go.
   s = s.replace(TRAILING_MARKERS, '');

@@ -145,7 +145,14 @@ test('XLSX: title row, numbers stay plain, dates formatted, formulas/rich text/l
       { text: 'zs@example.com', hyperlink: 'mailto:zs@example.com' },
       new Date(Date.UTC(2026, 0, 5)),
     ];
-    ws.getRow(6).values = ['李四', { formula: 'B5+1', result: 20260002 }, { error: '#N/A' } as ExcelJS.CellErrorValue, 0.1 + 0.2, true, new Date(Date.UTC(2026, 2, 1, 9, 30))];
+    ws.getRow(6).values = [
+      '李四',
+      { formula: 'B5+1', result: 20260002 },
+      { error: '#N/A' } as ExcelJS.CellErrorValue,
+      0.1 + 0.2,
+      true,
+      new Date(Date.UTC(2026, 2, 1, 9, 30)),
+    ];
     ws.getRow(7).values = ['王五', 1e21, '', -0.0000005, false, null];
   });
   const t = await readTable(buf, '人员.xlsx', OPTS);
@@ -154,9 +161,22 @@ test('XLSX: title row, numbers stay plain, dates formatted, formulas/rich text/l
   assert.equal(t.sheetName, '人员');
   assert.equal(t.headerRow, 4);
   assert.deepEqual(t.rows, [
-    { rowNumber: 5, values: { name: '张三', employeeNo: '20260001', dept: '信息中心', phone: '13800138000', email: 'zs@example.com', joined: '2026-01-05' } },
+    {
+      rowNumber: 5,
+      values: {
+        name: '张三',
+        employeeNo: '20260001',
+        dept: '信息中心',
+        phone: '13800138000',
+        email: 'zs@example.com',
+        joined: '2026-01-05',
+      },
+    },
     { rowNumber: 6, values: { name: '李四', employeeNo: '20260002', dept: '', phone: '0.3', email: 'TRUE', joined: '2026-03-01 09:30' } },
-    { rowNumber: 7, values: { name: '王五', employeeNo: '1000000000000000000000', dept: '', phone: '-0.0000005', email: 'FALSE', joined: '' } },
+    {
+      rowNumber: 7,
+      values: { name: '王五', employeeNo: '1000000000000000000000', dept: '', phone: '-0.0000005', email: 'FALSE', joined: '' },
+    },
   ]);
 });
 

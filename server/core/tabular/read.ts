@@ -170,7 +170,7 @@ function tableFrom(
       throw new AppError(CoreErrors['file.too_many_rows'], [{ reason: 'too_many_rows', params: { max: opts.maxRows, fileName } }]);
     }
     const values: Record<string, string> = {};
-    for (const { i, field } of fed) values[field] = (raw.cells[i] ?? '').trim();
+    for (const { i, field } of fed) values[field] = unneutralise((raw.cells[i] ?? '').trim());
     rows.push({ rowNumber: raw.rowNumber, values });
   }
 
@@ -195,9 +195,7 @@ function findHeader(head: readonly RawRow[], fields: readonly FieldSpec[]): numb
       if (key !== undefined) matched.add(key);
     }
     const score = matched.size;
-    const enough =
-      score >= 2 ||
-      (score === 1 && (fields.length === 1 || (required.length === 1 && matched.has(required[0]!.key))));
+    const enough = score >= 2 || (score === 1 && (fields.length === 1 || (required.length === 1 && matched.has(required[0]!.key))));
     if (enough && score > bestScore) {
       best = idx;
       bestScore = score;
@@ -210,4 +208,13 @@ function trimTrailingEmpty(cells: string[]): string[] {
   let end = cells.length;
   while (end > 0 && cells[end - 1] === '') end--;
   return cells.slice(0, end);
+}
+
+/**
+ * Undoes our own export's formula neutralisation ("'=x" back to "=x"), so an exported file
+ * imports back without an apostrophe creeping into every such value. Stored text is never
+ * evaluated by us, so the original value is safe to keep.
+ */
+export function unneutralise(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }

@@ -37,7 +37,7 @@ export async function writeTemplate(
     cell.font = f.required ? { bold: true, color: { argb: 'FFFF0000' } } : { bold: true };
     cell.note = [f.required ? '必填' : '选填', ...(f.aliases.length > 0 ? [`也可写作：${f.aliases.join('、')}`] : [])].join('\n');
     const ex = ws.getCell(2, i + 1);
-    ex.value = example[f.key] ?? '';
+    ex.value = neutraliseCell(example[f.key] ?? '');
     ex.numFmt = '@';
   });
 
