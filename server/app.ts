@@ -69,6 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
   });
+  // JSON and multipart only: a text/plain body (what a cross-site form can send) is refused.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

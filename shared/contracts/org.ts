@@ -19,16 +19,28 @@ export const department = z.object({
 });
 export type Department = z.infer<typeof department>;
 
-export const departmentInput = z.strictObject({
+// Patches list the same fields without defaults: zod 4 applies a default inside .partial(),
+// which would silently reset every field a PATCH leaves out.
+const code = () => line(50).nullable().transform((v) => v || null);
+const sortOrder = () => z.number().int().min(-100000).max(100000);
+const departmentFields = {
   name: requiredLine(100),
-  code: line(50).nullable().default(null).transform((v) => v || null),
+  code: code(),
+  parentId: optionalId,
+  headPersonId: optionalId,
+  sortOrder: sortOrder(),
+  notes: multiline(2000),
+};
+export const departmentInput = z.strictObject({
+  ...departmentFields,
+  code: departmentFields.code.default(null),
   parentId: optionalId.default(null),
   headPersonId: optionalId.default(null),
-  sortOrder: z.number().int().min(-100000).max(100000).default(0),
+  sortOrder: sortOrder().default(0),
   notes: multiline(2000).default(''),
 });
 export type DepartmentInput = z.input<typeof departmentInput>;
-export const departmentPatch = departmentInput.partial();
+export const departmentPatch = z.strictObject(departmentFields).partial();
 
 export const departmentSort = z.enum(['name', 'code', 'sortOrder', 'createdAt', 'updatedAt']);
 export const departmentListQuery = z.strictObject({
@@ -80,9 +92,20 @@ export type Person = z.infer<typeof person>;
 const phone = line(40).refine((s) => s === '' || /^[0-9+\-() ]{3,40}$/.test(s), { message: 'invalid_phone' });
 const email = line(200).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: 'invalid_email' });
 
-export const personInput = z.strictObject({
+const personFields = {
   name: requiredLine(100),
-  number: line(50).nullable().default(null).transform((v) => v || null),
+  number: code(),
+  kind: personKind,
+  departmentId: optionalId,
+  phone,
+  email,
+  position: line(100),
+  status: personStatus,
+  notes: multiline(2000),
+};
+export const personInput = z.strictObject({
+  ...personFields,
+  number: code().default(null),
   kind: personKind.default('employee'),
   departmentId: optionalId.default(null),
   phone: phone.default(''),
@@ -92,7 +115,7 @@ export const personInput = z.strictObject({
   notes: multiline(2000).default(''),
 });
 export type PersonInput = z.input<typeof personInput>;
-export const personPatch = personInput.partial();
+export const personPatch = z.strictObject(personFields).partial();
 
 export const personSort = z.enum(['name', 'number', 'department', 'status', 'position', 'createdAt', 'updatedAt']);
 export const personListQuery = z.strictObject({
@@ -142,16 +165,23 @@ export const location = z.object({
 });
 export type Location = z.infer<typeof location>;
 
-export const locationInput = z.strictObject({
+const locationFields = {
   name: requiredLine(100),
-  code: line(50).nullable().default(null).transform((v) => v || null),
+  code: code(),
   kind: locationKind,
+  parentId: optionalId,
+  sortOrder: sortOrder(),
+  notes: multiline(2000),
+};
+export const locationInput = z.strictObject({
+  ...locationFields,
+  code: code().default(null),
   parentId: optionalId.default(null),
-  sortOrder: z.number().int().min(-100000).max(100000).default(0),
+  sortOrder: sortOrder().default(0),
   notes: multiline(2000).default(''),
 });
 export type LocationInput = z.input<typeof locationInput>;
-export const locationPatch = locationInput.partial();
+export const locationPatch = z.strictObject(locationFields).partial();
 
 export const locationSort = z.enum(['name', 'code', 'kind', 'sortOrder', 'createdAt', 'updatedAt']);
 export const locationListQuery = z.strictObject({
@@ -189,12 +219,13 @@ export const dictionaryInput = z.strictObject({
   name: requiredLine(100),
   description: multiline(500).default(''),
 });
-export const dictionaryPatch = dictionaryInput.omit({ code: true }).partial();
+export const dictionaryPatch = z.strictObject({ name: requiredLine(100), description: multiline(500) }).partial();
+const dictionaryItemFields = { label: requiredLine(100), value: line(100), sortOrder: sortOrder(), enabled: z.boolean() };
 export const dictionaryItemInput = z.strictObject({
-  label: requiredLine(100),
+  ...dictionaryItemFields,
   value: line(100).optional(),
-  sortOrder: z.number().int().min(-100000).max(100000).default(0),
+  sortOrder: sortOrder().default(0),
   enabled: z.boolean().default(true),
 });
-export const dictionaryItemPatch = dictionaryItemInput.partial();
+export const dictionaryItemPatch = z.strictObject(dictionaryItemFields).partial();
 export const dictionaryListResponse = z.object({ items: z.array(dictionary) });

@@ -4,31 +4,29 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, CoreErrors, statusOf, type ErrorDetail } from '../errors.js';
 
-interface ZodLikeIssue {
-  instancePath?: string;
-  message?: string;
-  params?: { issue?: { code?: string; path?: PropertyKey[]; keys?: string[]; message?: string; minimum?: unknown; maximum?: unknown; expected?: unknown; values?: unknown } };
+/** The shape fastify-type-provider-zod gives each zod issue. */
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: { keys?: string[]; minimum?: unknown; maximum?: unknown; expected?: unknown; values?: unknown; origin?: unknown; format?: unknown };
 }
 
-function validationDetails(issues: ZodLikeIssue[], context: string | undefined): ErrorDetail[] {
+function validationDetails(issues: ValidationIssue[], context: string | undefined): ErrorDetail[] {
   const details: ErrorDetail[] = [];
+  const prefix = context && context !== 'body' ? `${context}:` : '';
   for (const i of issues) {
-    const issue = i.params?.issue;
-    const path = (issue?.path ?? []).map(String);
-    const base = path.join('.');
-    const prefix = context && context !== 'body' ? `${context}:` : '';
-    if (issue?.code === 'unrecognized_keys') {
-      for (const key of issue.keys ?? []) details.push({ field: prefix + (base ? `${base}.${key}` : key), reason: 'unrecognized_keys' });
+    const base = i.instancePath.split('/').filter(Boolean).join('.');
+    if (i.keyword === 'unrecognized_keys') {
+      for (const key of i.params.keys ?? []) details.push({ field: prefix + (base ? `${base}.${key}` : key), reason: 'unrecognized_keys' });
       continue;
     }
-    // Custom refinements carry their reason as the message (e.g. invalid_email).
-    const reason =
-      issue?.code === 'custom' || (issue?.message && /^[a-z_]+$/.test(issue.message))
-        ? (issue?.message ?? 'invalid')
-        : (issue?.code ?? 'invalid');
+    // Our refinements put their reason in the message (invalid_email, control_characters...).
+    let reason = i.keyword === 'custom' || /^[a-z_]+$/.test(i.message) ? i.message : i.keyword;
+    if (i.keyword === 'invalid_format' && i.params.format === 'regex' && /^[a-z_]+$/.test(i.message)) reason = i.message;
     const params: Record<string, unknown> = {};
-    for (const k of ['minimum', 'maximum', 'expected', 'values'] as const) {
-      if (issue?.[k] !== undefined) params[k] = issue[k];
+    for (const k of ['minimum', 'maximum', 'expected', 'values', 'origin'] as const) {
+      if (i.params[k] !== undefined) params[k] = i.params[k];
     }
     details.push({ field: prefix + base, reason, ...(Object.keys(params).length ? { params } : {}) });
   }
@@ -46,7 +44,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       message = err.message === err.code ? code : err.message;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       code = CoreErrors['validation.failed'];
-      details = validationDetails(err.validation as ZodLikeIssue[], err.validationContext);
+      details = validationDetails(err.validation as unknown as ValidationIssue[], err.validationContext);
       message = 'The request is not valid';
     } else {
       const fe = err as FastifyError;
