@@ -1,5 +1,63 @@
+// `npm run demo`: fills an empty database with a fictional school and company, written through
+// the module services (validated and audited as through the API) in one transaction.
+// A module adds its demo data by adding one step to `steps`; a step finds what earlier steps
+// made through the context (ctx.people.get('school.it.network.lead'), ctx.locations.get(...)).
+import { departmentListQuery, personListQuery } from '../../shared/contracts/org.js';
+import { systemActor } from '../../server/core/actor.js';
+import { createAudit } from '../../server/core/audit.js';
+import { systemClock } from '../../server/core/clock.js';
+import { AppError } from '../../server/core/errors.js';
+import { createEventBus } from '../../server/core/events.js';
+import { createReferences } from '../../server/core/references.js';
 import type { Db } from '../../server/db/connect.js';
+import { createDepartmentsService, createPeopleService } from '../../server/modules/org/index.js';
+import { createContext, joinable, type DemoStep, type ServiceDeps } from './context.js';
+import { dictionariesStep } from './dictionaries-step.js';
+import { locationsStep } from './locations-step.js';
+import { orgStep } from './org-step.js';
 
-export async function seedDemo(_db: Db): Promise<string> {
-  throw new Error('demo data is not written yet');
+/** In order: later steps use what earlier ones created. */
+export const demoSteps: DemoStep[] = [orgStep, locationsStep, dictionariesStep];
+
+/** Changing it changes every generated name and number. */
+const SEED = 'sysward-demo-1';
+
+export const NOT_EMPTY = 'the database is not empty; demo data is only for a fresh database';
+
+/** Refuses when people or departments exist, so a second run never duplicates anything. */
+async function assertEmpty(deps: ServiceDeps): Promise<void> {
+  const one = { pageSize: '1' };
+  const people = await createPeopleService(deps).list(personListQuery.parse(one));
+  const departments = await createDepartmentsService(deps).list(departmentListQuery.parse(one));
+  if (people.total > 0 || departments.total > 0) throw new Error(NOT_EMPTY);
+}
+
+function describe(err: unknown): string {
+  if (err instanceof AppError) return `${err.code}${err.details.length ? ` ${JSON.stringify(err.details)}` : ''}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Writes every step in one transaction and returns a one-line summary. `steps` is for tests. */
+export async function seedDemo(db: Db, steps: DemoStep[] = demoSteps): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const deps: ServiceDeps = {
+      db: joinable(trx),
+      audit: createAudit(systemClock),
+      clock: systemClock,
+      // Nothing listens: the demo only writes data, it triggers no notifications.
+      events: createEventBus(() => {}),
+      // Only deletes consult references, and the demo deletes nothing.
+      references: createReferences(),
+    };
+    await assertEmpty(deps);
+    const ctx = createContext(deps, systemActor('demo'), SEED);
+    for (const step of steps) {
+      try {
+        await step.run(ctx);
+      } catch (err) {
+        throw new Error(`demo step "${step.name}" failed: ${describe(err)}`, { cause: err });
+      }
+    }
+    return `demo data: ${ctx.summary.join(', ')}`;
+  });
 }
