@@ -36,7 +36,9 @@ export function detectType(buf: Buffer, fileName: string): DetectedType | null {
     let text: string | null = null;
     for (const enc of ['utf-8', 'gb18030']) {
       try {
-        text = new TextDecoder(enc, { fatal: true }).decode(buf.subarray(0, 64 * 1024));
+        // Streaming mode: the 64 KiB cut may fall inside a multi-byte character, which is not
+        // an encoding error (without it, a long Chinese log was refused as "not text").
+        text = new TextDecoder(enc, { fatal: true }).decode(buf.subarray(0, 64 * 1024), { stream: true });
         break;
       } catch {
         // try the next encoding

@@ -106,20 +106,23 @@ export function createImports({ db, audit, clock }: ImportDeps) {
       if (job.status !== 'preview') throw new AppError(CoreErrors['import.already_done']);
       const imp = importer(job.kind);
       const result = await db.transaction().execute(async (trx) => {
+        // Claim the job first, in the same transaction: a replayed or concurrent commit waits on
+        // this row, then finds it taken and is told so, instead of importing twice or redoing
+        // every row only to fail on a duplicate number. Any error below releases the claim.
+        const claimed = await trx
+          .updateTable('import_jobs')
+          .set({ status: 'committed', updated_at: clock.now() })
+          .where('id', '=', id)
+          .where('status', '=', 'preview')
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(CoreErrors['import.already_done']);
         const prepared = await imp.prepare(trx, actor, payload.rows);
         if (prepared.issues.length) {
           throw new AppError(CoreErrors['import.has_errors'], prepared.issues.slice(0, 50).map((i) => ({ field: i.field ?? undefined, reason: i.reason, params: { row: i.row } })));
         }
         const total = prepared.rows.length;
         const counts = await imp.commit(trx, actor, prepared.rows, (done) => progress(done, total));
-        // Claim the job inside the same transaction, so a replayed commit cannot import twice.
-        const claimed = await trx
-          .updateTable('import_jobs')
-          .set({ status: 'committed', result: toJson(counts), updated_at: clock.now() })
-          .where('id', '=', id)
-          .where('status', '=', 'preview')
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(CoreErrors['import.already_done']);
+        await trx.updateTable('import_jobs').set({ result: toJson(counts) }).where('id', '=', id).execute();
         await audit.record(trx, actor, { action: 'import', entityType: job.kind, entityId: id, summary: job.file_name, after: { fileName: job.file_name, ...counts } });
         return counts;
       });

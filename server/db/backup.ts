@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type QueryResult, type RawBuilder } from 'kysely';
 import { createFileStore } from '../core/files.js';
 import type { Connection } from './connect.js';
 import type { Database } from './database.js';
@@ -28,18 +28,64 @@ interface Summary {
 
 /** Tables that hold data, in an order where referenced tables come first. */
 async function dataTables(db: Kysely<any>): Promise<string[]> {
-  const tables = await db.introspection.getTables();
-  const names = tables
-    .map((t) => t.name)
+  return (await dataTableMeta(db)).map((t) => t.name);
+}
+
+interface TableMeta {
+  name: string;
+  columns: string[];
+  /** jsonb columns (PostgreSQL). */
+  jsonColumns: Set<string>;
+}
+
+async function dataTableMeta(db: Kysely<any>): Promise<TableMeta[]> {
+  const tables = (await db.introspection.getTables())
     // Kysely's bookkeeping, and SQLite FTS tables (rebuilt from search_text on restore).
-    .filter((n) => !n.startsWith('kysely_') && !/_fts($|_)/.test(n));
+    .filter((t) => !t.name.startsWith('kysely_') && !/_fts($|_)/.test(t.name));
+  const names = tables.map((t) => t.name);
   const first = ['settings', 'departments', 'people', 'locations', 'dictionaries', 'users'];
-  return [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n)).sort()];
+  const order = [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n)).sort()];
+  return order.map((name) => {
+    const t = tables.find((x) => x.name === name)!;
+    return { name, columns: t.columns.map((c) => c.name), jsonColumns: new Set(t.columns.filter((c) => /^jsonb?$/i.test(c.dataType)).map((c) => c.name)) };
+  });
+}
+
+const PAGE = 5000;
+
+/**
+ * Every row of a table exactly once. PostgreSQL: a cursor inside the snapshot transaction (LIMIT
+ * and OFFSET over a key with ties, such as the gram of a bigram table, may return a row twice and
+ * another never), with jsonb read as its JSON text: parsed, a jsonb string scalar ("学校") would
+ * come back as a bare string that is no longer JSON, and 'null' would become SQL NULL.
+ * SQLite: keyset pages over the rowid of the private snapshot copy.
+ */
+async function* tableRows(db: Kysely<any>, kind: 'sqlite' | 'postgres', table: TableMeta): AsyncGenerator<Record<string, unknown>> {
+  if (kind === 'postgres') {
+    const list = table.columns.map((c) => (table.jsonColumns.has(c) ? sql`${sql.ref(c)}::text as ${sql.ref(c)}` : sql.ref(c)));
+    await sql`declare sysward_backup no scroll cursor for select ${sql.join(list)} from ${sql.table(table.name)}`.execute(db);
+    for (;;) {
+      const page = await sql<Record<string, unknown>>`fetch forward ${sql.raw(String(PAGE))} from sysward_backup`.execute(db);
+      yield* page.rows;
+      if (page.rows.length < PAGE) break;
+    }
+    await sql`close sysward_backup`.execute(db);
+    return;
+  }
+  let after: number | null = null;
+  for (;;) {
+    const where: RawBuilder<unknown> = after === null ? sql`` : sql`where rowid > ${after}`;
+    const page: QueryResult<Record<string, unknown>> = await sql<Record<string, unknown>>`select rowid as sysward_rowid, * from ${sql.table(table.name)} ${where} order by rowid limit ${PAGE}`.execute(db);
+    for (const { sysward_rowid, ...row } of page.rows) {
+      after = Number(sysward_rowid);
+      yield row;
+    }
+    if (page.rows.length < PAGE) break;
+  }
 }
 
 function encodeValue(v: unknown): unknown {
   if (Buffer.isBuffer(v)) return { $b64: v.toString('base64') };
-  // jsonb columns come back parsed from PostgreSQL; keep them as their JSON text, like SQLite.
   if (v !== null && typeof v === 'object') return JSON.stringify(v);
   return v;
 }
@@ -53,19 +99,13 @@ export async function backupTo(conn: Connection, dataDir: string, file: string):
   async function* lines(db: Kysely<any>): AsyncGenerator<string> {
     yield JSON.stringify({ format: FORMAT, version: VERSION, dialect: conn.kind, createdAt: Date.now(), migrations: Object.keys(migrations) }) + '\n';
     const keys: string[] = [];
-    for (const table of await dataTables(db)) {
+    for (const table of await dataTableMeta(db)) {
       summary.tables++;
-      yield JSON.stringify({ table }) + '\n';
-      let offset = 0;
-      for (;;) {
-        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1 limit 5000 offset ${offset}`.execute(db);
-        for (const row of rows.rows) {
-          summary.rows++;
-          if (table === 'attachments') keys.push(String(row.storage_key));
-          yield JSON.stringify({ r: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encodeValue(v)])) }) + '\n';
-        }
-        if (rows.rows.length < 5000) break;
-        offset += 5000;
+      yield JSON.stringify({ table: table.name }) + '\n';
+      for await (const row of tableRows(db, conn.kind, table)) {
+        summary.rows++;
+        if (table.name === 'attachments') keys.push(String(row.storage_key));
+        yield JSON.stringify({ r: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encodeValue(v)])) }) + '\n';
       }
     }
     for (const key of keys) {

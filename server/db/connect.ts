@@ -13,6 +13,10 @@ export type DbKind = 'sqlite' | 'postgres';
 // int8 (counts, epoch milliseconds) and numeric come back as strings from pg; every value we store fits in 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+// json/jsonb come back as their text, exactly like SQLite's text columns, so fromJson() in
+// dialect.ts has one input shape (a parsed jsonb string value would otherwise be re-parsed).
+pg.types.setTypeParser(114, (v) => v);
+pg.types.setTypeParser(3802, (v) => v);
 
 export interface Connection {
   db: Db;

@@ -20,7 +20,8 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
-    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    // Downloads set their own, stricter policy (sandbox); keep it.
+    if (!req.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { personInput, personListQuery, departmentListQuery } from '../../../shared/contracts/org.js';
+import { personInput, personListQuery, departmentListQuery, type personPatch } from '../../../shared/contracts/org.js';
 import type { Actor } from '../../core/actor.js';
 import { registerSpreadsheetRoutes } from '../../core/http/spreadsheet-routes.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -48,16 +48,22 @@ export const DEPARTMENT_FIELDS: FieldSpec[] = [
   { key: 'notes', header: '备注', aliases: ['说明', 'notes', 'remark'] },
 ];
 
-type PersonValue = { id: number | null; input: z.output<typeof personInput> };
+// A created row carries every field; an updated one only the columns the file has, so a sheet
+// of numbers and phones updates phones and leaves everyone's email, department and notes alone.
+type PersonValue = { id: null; input: z.output<typeof personInput> } | { id: number; input: z.output<typeof personPatch> };
 type DepartmentValue = {
   id: number | null;
   name: string;
   code: string | null;
-  parent: { id: number } | { row: number } | null;
-  headPersonId: number | null;
-  sortOrder: number;
-  notes: string;
+  /** undefined: an update whose file has no such column, so the department keeps its own. */
+  parent: { id: number } | { row: number } | null | undefined;
+  headPersonId: number | null | undefined;
+  sortOrder: number | undefined;
+  notes: string | undefined;
 };
+
+/** 'A / B\\C' → 'A/B/C', the form department paths are compared in. */
+const normalisePath = (text: string) => text.split(/\s*[/\\]\s*/).filter(Boolean).join('/');
 
 function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
   const service = createPeopleService(ctx);
@@ -70,21 +76,25 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
     async prepare(db, _actor, rows) {
       const issues: (RowIssue & { row: number })[] = [];
       const out: { rowNumber: number; value: PersonValue; action: 'create' | 'update' }[] = [];
+      const repo = createPeopleRepository(db);
       const resolveDepartment = await departmentResolver(db);
       const numbers = rows.map((r) => r.values.number?.trim()).filter((n): n is string => !!n);
       const existing = new Map<string, number>();
       for (let i = 0; i < numbers.length; i += 500) {
-        for (const p of await createPeopleRepository(db).byNumbers(numbers.slice(i, i + 500))) existing.set(p.number!, p.id);
+        for (const p of await repo.byNumbers(numbers.slice(i, i + 500))) existing.set(p.number!, p.id);
       }
       const seen = new Map<string, number>();
       for (const { rowNumber, values } of rows) {
         const rowIssues: RowIssue[] = [];
+        const number = values.number?.trim();
+        const id = number ? (existing.get(number) ?? null) : null;
+        // Kind and status cannot be empty: a blank cell means "as it is" (or the default).
         const kindText = values.kind?.toLowerCase();
-        const kind = kindText ? KIND_WORDS[kindText] : 'employee';
-        if (!kind) rowIssues.push({ field: 'kind', reason: 'invalid_value', value: values.kind });
+        const fileKind = kindText ? KIND_WORDS[kindText] : undefined;
+        if (kindText && !fileKind) rowIssues.push({ field: 'kind', reason: 'invalid_value', value: values.kind });
         const statusText = values.status?.toLowerCase();
-        const status = statusText ? STATUS_WORDS[statusText] : undefined;
-        if (statusText && !status) rowIssues.push({ field: 'status', reason: 'invalid_value', value: values.status });
+        const fileStatus = statusText ? STATUS_WORDS[statusText] : undefined;
+        if (statusText && !fileStatus) rowIssues.push({ field: 'status', reason: 'invalid_value', value: values.status });
         let departmentId: number | null = null;
         if (values.department) {
           const dep = resolveDepartment(values.department);
@@ -94,21 +104,24 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
         const parsed = personInput.safeParse({
           name: values.name ?? '',
           number: values.number || null,
-          kind: kind ?? 'employee',
+          kind: fileKind ?? 'employee',
           departmentId,
           phone: values.phone ?? '',
           email: values.email ?? '',
           position: values.position ?? '',
-          ...(status ? { status } : {}),
+          ...(fileStatus ? { status: fileStatus } : {}),
           notes: values.notes ?? '',
         });
         if (!parsed.success) rowIssues.push(...zodIssues(parsed.error, values));
         else if (!rowIssues.length) {
-          const s = parsed.data.status ?? (parsed.data.kind === 'student' ? 'studying' : 'active');
-          const fits = parsed.data.kind === 'student' ? ['studying', 'graduated'] : ['active', 'left'];
-          if (!fits.includes(s)) rowIssues.push({ field: 'status', reason: 'status_kind_mismatch', value: values.status });
+          // The status must fit the kind the person will have: for an update without a kind
+          // column that is the kind they have now.
+          let kind = parsed.data.kind;
+          if (id && !fileKind && fileStatus) kind = ((await repo.byNumber(number!))?.kind as typeof kind | undefined) ?? kind;
+          const s = fileStatus ?? (kind === 'student' ? 'studying' : 'active');
+          const fits = kind === 'student' ? ['studying', 'graduated'] : ['active', 'left'];
+          if ((fileStatus || !id) && !fits.includes(s)) rowIssues.push({ field: 'status', reason: 'status_kind_mismatch', value: values.status });
         }
-        const number = values.number?.trim();
         if (number) {
           if (seen.has(number)) rowIssues.push({ field: 'number', reason: 'duplicate_in_file', value: number });
           seen.set(number, rowNumber);
@@ -117,8 +130,23 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
           issues.push(...rowIssues.map((i) => ({ ...i, row: rowNumber })));
           continue;
         }
-        const id = number ? (existing.get(number) ?? null) : null;
-        out.push({ rowNumber, value: { id, input: parsed.data }, action: id ? 'update' : 'create' });
+        if (id === null) {
+          out.push({ rowNumber, value: { id, input: parsed.data }, action: 'create' });
+          continue;
+        }
+        const has = (key: string) => key in values;
+        const d = parsed.data;
+        const patch: z.output<typeof personPatch> = {
+          name: d.name,
+          ...(fileKind ? { kind: d.kind } : {}),
+          ...(fileStatus ? { status: d.status } : {}),
+          ...(has('department') ? { departmentId: d.departmentId } : {}),
+          ...(has('phone') ? { phone: d.phone } : {}),
+          ...(has('email') ? { email: d.email } : {}),
+          ...(has('position') ? { position: d.position } : {}),
+          ...(has('notes') ? { notes: d.notes } : {}),
+        };
+        out.push({ rowNumber, value: { id, input: patch }, action: 'update' });
       }
       return { rows: out, issues };
     },
@@ -126,7 +154,7 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
       let created = 0;
       let updated = 0;
       for (const [i, { value }] of rows.entries()) {
-        if (value.id) {
+        if (value.id !== null) {
           await service.updateIn(db, actor, value.id, value.input);
           updated++;
         } else {
@@ -137,7 +165,7 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
       }
       return { created, updated };
     },
-    sample: ({ input }) => ({ ...input, kind: KIND_LABEL[input.kind], status: input.status ? STATUS_LABEL[input.status] : undefined }),
+    sample: ({ input }) => ({ ...input, kind: input.kind ? KIND_LABEL[input.kind] : undefined, status: input.status ? STATUS_LABEL[input.status] : undefined }),
   };
 }
 
@@ -153,29 +181,38 @@ function departmentsImporter(ctx: ModuleContext): Importer<DepartmentValue> {
       const issues: (RowIssue & { row: number })[] = [];
       const out: { rowNumber: number; value: DepartmentValue; action: 'create' | 'update' }[] = [];
       const resolveExisting = await departmentResolver(db);
+      const dbPaths = await departmentPaths(db);
       const all = await createDepartmentsRepository(db).all();
       const byCode = new Map(all.filter((d) => d.code).map((d) => [d.code!, d.id]));
+      // Departments defined by earlier rows, by code, by full path (what an export writes in
+      // 上级部门, so an exported tree imports into an empty system in one pass) and by name.
+      const fileCodes = new Map<string, number>();
+      const filePaths = new Map<string, number | 'ambiguous'>();
       const fileNames = new Map<string, number | 'ambiguous'>();
-      const fileCodes = new Set<string>();
+      const pathOfRow = new Map<number, string>();
+      const remember = (map: Map<string, number | 'ambiguous'>, key: string, row: number) => map.set(key, map.has(key) ? 'ambiguous' : row);
       for (const { rowNumber, values } of rows) {
         const rowIssues: RowIssue[] = [];
+        const has = (key: string) => key in values;
         const name = (values.name ?? '').trim();
         const code = (values.code ?? '').trim() || null;
+        const id = code ? (byCode.get(code) ?? null) : null;
         if (!name) rowIssues.push({ field: 'name', reason: 'required' });
         if (name.length > 100) rowIssues.push({ field: 'name', reason: 'too_long', value: name });
         if (code && code.length > 50) rowIssues.push({ field: 'code', reason: 'too_long', value: code });
         if (code && fileCodes.has(code)) rowIssues.push({ field: 'code', reason: 'duplicate_in_file', value: code });
-        let parent: DepartmentValue['parent'] = null;
-        if (values.parent) {
-          const inFile = fileNames.get(values.parent.trim());
+        let parent: DepartmentValue['parent'] = id && !has('parent') ? undefined : null;
+        const parentText = (values.parent ?? '').trim();
+        if (parentText) {
+          const inFile = fileCodes.get(parentText) ?? filePaths.get(normalisePath(parentText)) ?? fileNames.get(parentText);
           if (typeof inFile === 'number') parent = { row: inFile };
           else {
-            const found = resolveExisting(values.parent);
+            const found = resolveExisting(parentText);
             if (typeof found === 'number') parent = { id: found };
             else rowIssues.push({ field: 'parent', reason: inFile === 'ambiguous' ? 'ambiguous' : found, value: values.parent });
           }
         }
-        let headPersonId: number | null = null;
+        let headPersonId: number | null | undefined = id && !has('head') ? undefined : null;
         if (values.head) {
           const [p] = await createPeopleRepository(db).byNumbers([values.head.trim()]);
           if (p) headPersonId = p.id;
@@ -185,14 +222,23 @@ function departmentsImporter(ctx: ModuleContext): Importer<DepartmentValue> {
         if (!Number.isInteger(sortOrder) || Math.abs(sortOrder) > 100000) rowIssues.push({ field: 'sortOrder', reason: 'invalid_type', value: values.sortOrder });
         const notes = values.notes ?? '';
         if (notes.length > 2000) rowIssues.push({ field: 'notes', reason: 'too_long' });
-        if (code) fileCodes.add(code);
-        fileNames.set(name, fileNames.has(name) ? 'ambiguous' : rowNumber);
+
+        const parentPath = parent === null || parent === undefined ? null : 'row' in parent ? pathOfRow.get(parent.row) : dbPaths.get(parent.id);
+        const ownPath = parent === undefined && id ? (dbPaths.get(id) ?? name) : parentPath ? `${parentPath}/${name}` : name;
+        if (code) fileCodes.set(code, rowNumber);
+        remember(filePaths, ownPath, rowNumber);
+        remember(fileNames, name, rowNumber);
+        pathOfRow.set(rowNumber, ownPath);
         if (rowIssues.length) {
           issues.push(...rowIssues.map((i) => ({ ...i, row: rowNumber })));
           continue;
         }
-        const id = code ? (byCode.get(code) ?? null) : null;
-        out.push({ rowNumber, value: { id, name, code, parent, headPersonId, sortOrder, notes }, action: id ? 'update' : 'create' });
+        const keep = <T,>(key: string, v: T): T | undefined => (id && !has(key) ? undefined : v);
+        out.push({
+          rowNumber,
+          value: { id, name, code, parent, headPersonId, sortOrder: keep('sortOrder', sortOrder), notes: keep('notes', notes) },
+          action: id ? 'update' : 'create',
+        });
       }
       return { rows: out, issues };
     },
@@ -201,9 +247,18 @@ function departmentsImporter(ctx: ModuleContext): Importer<DepartmentValue> {
       let created = 0;
       let updated = 0;
       for (const [i, { rowNumber, value }] of rows.entries()) {
-        const parentId = value.parent === null ? null : 'id' in value.parent ? value.parent.id : (idOfRow.get(value.parent.row) ?? null);
-        const input = { name: value.name, code: value.code, parentId, headPersonId: value.headPersonId, sortOrder: value.sortOrder, notes: value.notes };
-        const dep = value.id ? await service.updateIn(db, actor, value.id, input) : await service.createIn(db, actor, input);
+        const parentId = value.parent == null ? value.parent : 'id' in value.parent ? value.parent.id : (idOfRow.get(value.parent.row) ?? null);
+        const input = {
+          name: value.name,
+          code: value.code,
+          ...(parentId !== undefined ? { parentId } : {}),
+          ...(value.headPersonId !== undefined ? { headPersonId: value.headPersonId } : {}),
+          ...(value.sortOrder !== undefined ? { sortOrder: value.sortOrder } : {}),
+          ...(value.notes !== undefined ? { notes: value.notes } : {}),
+        };
+        const dep = value.id
+          ? await service.updateIn(db, actor, value.id, input)
+          : await service.createIn(db, actor, { parentId: null, headPersonId: null, sortOrder: 0, notes: '', ...input });
         if (value.id) updated++;
         else created++;
         idOfRow.set(rowNumber, dep.id);

@@ -1,5 +1,5 @@
 // Attachments linked to any registered entity type (ctx.registries.attachables).
-import type { Actor } from '../../core/actor.js';
+import { systemActor, type Actor } from '../../core/actor.js';
 import { AppError, CoreErrors, notFound } from '../../core/errors.js';
 import { detectType, type FileStore } from '../../core/files.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -86,6 +86,25 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
       });
       // Bytes go after the row: a crash in between leaves an orphan file, never a dangling row.
       await files.remove(r.storage_key);
+    },
+
+    /**
+     * Drops every attachment of an entity that was deleted (called from its `<type>.deleted`
+     * event, after that delete committed), so a deleted person's files neither linger on disk
+     * nor stay downloadable by id.
+     */
+    async removeAllOf(entityType: string, entityId: number): Promise<number> {
+      const rows = await db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
+      if (!rows.length) return 0;
+      const actor = systemActor('attachments');
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('attachments').where('id', 'in', rows.map((r) => r.id)).execute();
+        for (const r of rows) {
+          await audit.record(trx, actor, { action: 'detach', entityType, entityId, summary: r.file_name, before: { attachmentId: r.id, fileName: r.file_name, reason: 'entity_deleted' } });
+        }
+      });
+      for (const r of rows) await files.remove(r.storage_key);
+      return rows.length;
     },
   };
 }

@@ -1,5 +1,6 @@
 // The system module: health, settings, the audit trail reader, attachments and import jobs.
 import { createFileStore } from '../../core/files.js';
+import type { EventMap } from '../../core/events.js';
 import type { SyswardModule } from '../../core/module.js';
 import { registerAttachmentRoutes } from './attachments.routes.js';
 import { createAttachmentsService } from './attachments.service.js';
@@ -9,7 +10,16 @@ export const systemModule: SyswardModule = {
   name: 'system',
   register(app, ctx) {
     registerSystemRoutes(app, ctx);
-    registerAttachmentRoutes(app, createAttachmentsService({ ...ctx, files: createFileStore(ctx.config.dataDir) }));
+    const attachments = createAttachmentsService({ ...ctx, files: createFileStore(ctx.config.dataDir) });
+    registerAttachmentRoutes(app, attachments);
+    // Attachable types are registered by the modules that own them, after this one: once all
+    // are known, a deleted entity takes its attachments with it (through its '<type>.deleted' event).
+    app.addHook('onReady', async () => {
+      for (const type of ctx.registries.attachables.keys()) {
+        const event = `${type}.deleted` as keyof EventMap;
+        ctx.events.on(event, (payload) => attachments.removeAllOf(type, (payload as { id: number }).id).then(() => undefined));
+      }
+    });
     ctx.scheduler.add({ name: 'system.purge-import-jobs', schedule: '0 23 * * * *', run: async () => void (await ctx.imports.purgeOld()) });
   },
 };
