@@ -89,6 +89,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     imports: createImports({ db: connection.db, audit, clock }),
   };
 
+  // Every route with the access it declares: the permission test walks this list.
+  const routes: RouteInfo[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => {
+    // The API description is public, like /api/health.
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), access: 'public' };
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
+    }
+  });
+
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12, fieldSize: 1000 },
@@ -108,18 +120,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none' } });
-  // Every route with the access it declares: the permission test walks this list.
-  const routes: RouteInfo[] = [];
-  app.decorate('routeTable', routes);
-  app.addHook('onRoute', (route) => {
-    // The API description is public, like /api/health.
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), access: 'public' };
-    for (const method of [route.method].flat()) {
-      if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
-    }
-  });
-
   installErrorHandler(app);
   installSecurityHeaders(app);
   installAuth(app, { db: connection.db, audit, resolver: createAuthResolver(ctx) });

@@ -8,6 +8,17 @@ for (const dialect of dialects()) {
     before(async () => (t = await buildTestApp(dialect)));
     after(() => t.close());
 
+    it('serves the OpenAPI description of every API route', async () => {
+      const res = await t.app.inject('/api/docs/json');
+      assert.equal(res.statusCode, 200);
+      const paths = Object.keys(res.json().paths);
+      for (const p of ['/api/people', '/api/departments/{id}', '/api/auth/login', '/api/audit', '/api/people/import']) assert.ok(paths.includes(p), p);
+      const documented = new Set(paths.map((p) => p.replace(/\{(\w+)\}/g, ':$1')));
+      const undocumented = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && !documented.has(r.url));
+      assert.deepEqual(undocumented, []);
+      assert.equal((await t.app.inject('/api/docs/')).statusCode, 200);
+    });
+
     it('health is ok and setup works once', async () => {
       const h = await t.app.inject('/api/health');
       assert.equal(h.statusCode, 200);
