@@ -28,6 +28,9 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
       theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 } }}
+      // antd puts a space between two Chinese characters in a button ("保 存"); with names in
+      // buttons (张伟 → "张 伟") that changes what the user reads, so it is off everywhere.
+      button={{ autoInsertSpace: false }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

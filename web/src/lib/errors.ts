@@ -13,6 +13,11 @@ function paramsOf(err: ApiError): Record<string, unknown> {
   return err.details.find((d) => d.params)?.params ?? {};
 }
 
+/** Arrays (e.g. missing column names) read as a list inside a sentence. */
+function listParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v]));
+}
+
 /** A sentence for any thrown value: ApiError codes, network failures, programming errors. */
 export function errorText(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiError)) return t('errors.unexpected');
@@ -32,6 +37,21 @@ export function errorText(t: TFunction, err: unknown): string {
       const reasons = err.details.map((d) => reasonText(t, d));
       return [t('errors.auth.weak_password'), ...reasons].join(' ');
     }
+  }
+  // "Still in use": the server lists only the non-zero counts, and later modules add their own
+  // kinds of reference (assets, tickets...), so the sentence is assembled from what came.
+  const inUse = err.details.find((d) => d.reason === 'in_use');
+  if (inUse?.params) {
+    const uses = Object.entries(inUse.params)
+      .map(([kind, n]) => t(`errors.inUse.${kind}`, { n, defaultValue: `${kind}: ${String(n)}` }))
+      .join(t('errors.inUse.separator'));
+    return t(`errors.${err.code}`, { uses, defaultValue: t('errors.inUse.generic', { uses }) });
+  }
+  // A specific reason (why a file could not be read...) says more than the code.
+  const reason = err.details[0]?.reason;
+  if (reason) {
+    const text = t(`errors.reasons.${reason}`, { ...listParams(params), defaultValue: '' });
+    if (text) return text;
   }
   const key = `errors.${err.code}`;
   const text = t(key, { ...params, defaultValue: '' });

@@ -1,6 +1,6 @@
 // The tree beside a list (departments, locations): clicking a node filters the list to it.
 import { Button, Card, Input, Tree } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeNode } from '@shared/contracts/org.js';
 import { buildTree, matchWithAncestors, type NestedNode } from './tree';
@@ -18,6 +18,9 @@ interface TreePanelProps {
 export function TreePanel({ title, nodes, loading, selected, onSelect, renderExtra }: TreePanelProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
+  // null until the user opens or closes a node: until then the top level stays open, including
+  // top-level nodes that had no children when the tree first drew (rc-tree drops those keys).
+  const [expanded, setExpanded] = useState<Key[] | null>(null);
 
   const treeData = useMemo(() => {
     const all = nodes ?? [];
@@ -45,8 +48,9 @@ export function TreePanel({ title, nodes, loading, selected, onSelect, renderExt
         // Virtual scrolling keeps thousands of nodes responsive.
         height={520}
         treeData={treeData}
-        // A filtered tree is small: open it so the matches are visible.
-        {...(filter.trim() ? { expandedKeys: treeData.length ? collectKeys(treeData) : [] } : { defaultExpandedKeys: treeData.map((n) => n.key) })}
+        // A filtered tree is small: open it all so the matches are visible.
+        expandedKeys={filter.trim() ? collectKeys(treeData) : (expanded ?? treeData.map((n) => n.key))}
+        onExpand={(keys) => setExpanded(keys)}
         selectedKeys={selected !== undefined ? [selected] : []}
         onSelect={(keys) => onSelect(keys.length ? Number(keys[0]) : undefined)}
         titleRender={(n) => (

@@ -32,6 +32,8 @@ export function TreePicker({ nodes, value, onChange, disabledIds, placeholder, l
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeLine
+      // Pickers are opened to choose: show the whole hierarchy (the list is virtualised).
+      treeDefaultExpandAll
       popupMatchSelectWidth={false}
       style={{ minWidth: 180, ...style }}
     />

@@ -11,7 +11,7 @@ import {
 } from '@shared/contracts/auth.js';
 import type { Permission } from '@shared/lib/access.js';
 import { api, setCsrfToken } from '../../lib/api-client';
-import { meQueryKey, storeMe } from '../../lib/session';
+import { storeMe } from '../../lib/session';
 
 const keys = {
   setup: ['auth', 'setup'] as const,
@@ -63,8 +63,9 @@ export function useLogout() {
 export function useUpdateMe() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (patch: { name?: string; language?: Language }) => api('/api/auth/me', { method: 'PATCH', body: patch }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: meQueryKey }),
+    mutationFn: (patch: { name?: string; language?: Language }) =>
+      api('/api/auth/me', { method: 'PATCH', body: patch, schema: meResponse }),
+    onSuccess: (me) => storeMe(qc, me),
   });
 }
 

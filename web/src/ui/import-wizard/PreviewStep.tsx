@@ -18,15 +18,18 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-/** Mapped fields in file order first, then anything else the sample rows carry. */
+/** Columns of the sample: mapped fields in file order, then anything else the rows carry, but
+ *  not internal ids (a department id means nothing to a reader; its name is in another column). */
 function sampleFields(p: ImportPreview): string[] {
   const fields = p.columns.map((c) => c.field).filter((f): f is string => !!f);
   for (const row of p.sample) for (const k of Object.keys(row)) if (!fields.includes(k)) fields.push(k);
-  return fields;
+  // A mapped field the sample rows do not carry (resolved to an id) would be an empty column.
+  const carried = (f: string) => p.sample.some((row) => f in row);
+  return fields.filter((f) => f !== 'row' && f !== 'action' && !/Id$/.test(f) && carried(f));
 }
 
 export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: PreviewStepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hasErrors = p.errorCount > 0;
 
   return (
@@ -54,11 +57,11 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
           description={
             <>
               {t('import.errorReport')}{' '}
-              <a href={errorReportUrl(p.id, 'xlsx')} download data-testid="import-errors-xlsx">
+              <a href={errorReportUrl(p.id, 'xlsx', i18n.language)} download data-testid="import-errors-xlsx">
                 {t('import.formatXlsx')}
               </a>
               {' · '}
-              <a href={errorReportUrl(p.id, 'csv')} download>
+              <a href={errorReportUrl(p.id, 'csv', i18n.language)} download>
                 {t('import.formatCsv')}
               </a>
               {p.errors.length < p.errorCount && <div>{t('import.errorsTruncated', { shown: p.errors.length })}</div>}
@@ -102,11 +105,19 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
           <Typography.Title level={5}>{t('import.sample')}</Typography.Title>
           <Table
             size="small"
-            rowKey={(_, i) => String(i)}
+            rowKey={(row) => String(row.row)}
             dataSource={p.sample}
             pagination={false}
             scroll={{ x: 'max-content' }}
-            columns={sampleFields(p).map((f) => ({ key: f, title: fieldLabel(f), render: (_: unknown, row: Record<string, unknown>) => cellText(row[f]) }))}
+            columns={[
+              { key: 'row', title: t('import.row'), render: (_: unknown, row: Record<string, unknown>) => cellText(row.row) },
+              {
+                key: 'action',
+                title: t('import.action'),
+                render: (_: unknown, row: Record<string, unknown>) => (row.action === 'update' ? t('import.willUpdate') : t('import.willCreate')),
+              },
+              ...sampleFields(p).map((f) => ({ key: f, title: fieldLabel(f), render: (_: unknown, row: Record<string, unknown>) => cellText(row[f]) })),
+            ]}
           />
         </div>
       )}

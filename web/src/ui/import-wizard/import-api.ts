@@ -11,7 +11,8 @@ export interface ImportResult {
 }
 
 export const templateUrl = (kind: string, format: FileFormat) => buildUrl(`/api/${kind}/import-template`, { format });
-export const errorReportUrl = (id: string, format: FileFormat) => buildUrl(`/api/imports/${id}/errors`, { format });
+/** The report is written in the page's language (its column notes and reasons). */
+export const errorReportUrl = (id: string, format: FileFormat, lang: string) => buildUrl(`/api/imports/${id}/errors`, { format, lang });
 
 export function uploadImport(kind: string, file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<ImportPreview> {
   const form = new FormData();
@@ -48,7 +49,11 @@ export async function commitImport(id: string, onProgress: (done: number, total:
   await readNdjson(res.body, (line) => {
     if (!line || typeof line !== 'object') return;
     const msg = line as { type?: string; done?: number; total?: number; error?: unknown };
-    if (msg.type === 'progress') onProgress(Number(msg.done) || 0, Number(msg.total) || 0);
+    // Without the ndjson Accept header the server answers with the bare result; accept that too.
+    if (msg.type === undefined && 'created' in msg) {
+      const parsed = importResult.safeParse(line);
+      if (parsed.success) result = parsed.data;
+    } else if (msg.type === 'progress') onProgress(Number(msg.done) || 0, Number(msg.total) || 0);
     else if (msg.type === 'done') {
       const parsed = importResult.safeParse(line);
       result = parsed.success ? parsed.data : { created: 0, updated: 0 };

@@ -26,7 +26,8 @@ export function TokensPanel() {
   const revoke = useRevokeToken();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<TokenCreated | null>(null);
-  const now = Date.now();
+  // "Expired" as of when the list was fetched (rendering stays pure).
+  const now = tokens.dataUpdatedAt;
 
   return (
     <>

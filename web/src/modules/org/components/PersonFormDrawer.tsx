@@ -1,4 +1,4 @@
-import { Form, Input, Radio, Select } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PERSON_KINDS, STATUSES_BY_KIND, type Person, type PersonInput } from '@shared/contracts/org.js';
 import { FormDrawer } from '../../../ui/FormDrawer';

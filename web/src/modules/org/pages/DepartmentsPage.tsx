@@ -86,7 +86,8 @@ export default function DepartmentsPage() {
                 {t('common.import')}
               </Button>
             )}
-            <ExportButton kind="departments" filters={{ q: state.q, sort: state.sort, order: query.order, parentId }} />
+            {/* Exports take the filters only: no paging, no sorting. */}
+            <ExportButton kind="departments" filters={{ q: state.q, parentId }} />
           </>
         }
       />

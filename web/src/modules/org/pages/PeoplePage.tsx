@@ -35,17 +35,16 @@ export default function PeoplePage() {
   const f = state.filters;
   const departmentId = f.departmentId ? Number(f.departmentId) : undefined;
   const kind = PERSON_KINDS.find((k) => k === f.kind);
+  // The filters, shared by the list and the export (which takes no paging or sorting).
   const filters = {
     q: state.q,
-    sort: state.sort,
-    order: state.sort ? state.order : undefined,
     departmentId,
     // Sub-departments are included unless the user unticks it.
     subtree: departmentId && f.subtree === 'false' ? 'false' : undefined,
     kind,
     status: PERSON_STATUSES.find((s) => s === f.status),
   };
-  const people = usePeople({ ...filters, page: state.page, pageSize: state.pageSize });
+  const people = usePeople({ ...filters, page: state.page, pageSize: state.pageSize, sort: state.sort, order: state.sort ? state.order : undefined });
   const remove = useDeletePerson();
   const refresh = useRefreshOrg();
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
