@@ -23,6 +23,7 @@ interface FormDrawerProps<V> {
 
 export function FormDrawer<V extends object>(props: FormDrawerProps<V>) {
   const screens = Grid.useBreakpoint();
+  const opening = useOpeningKey(props.open);
   return (
     <Drawer
       open={props.open}
@@ -32,9 +33,23 @@ export function FormDrawer<V extends object>(props: FormDrawerProps<V>) {
       size={screens.md ? 560 : '100%'}
       mask={{ closable: false }}
     >
-      <FormBody {...props} />
+      <FormBody key={opening} {...props} />
     </Drawer>
   );
+}
+
+/**
+ * A new key on every opening: reopening during the closing animation (before destroyOnHidden
+ * unmounts the body) must still start from a fresh form, never the last record's values.
+ */
+export function useOpeningKey(open: boolean): number {
+  const [opening, setOpening] = useState(0);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setOpening(opening + 1);
+  }
+  return opening;
 }
 
 /** The form itself, shared with FormModal. Mounted per opening, so its instance is fresh. */

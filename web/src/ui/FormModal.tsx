@@ -3,7 +3,7 @@
 import { Grid, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { FormBody } from './FormDrawer';
+import { FormBody, useOpeningKey } from './FormDrawer';
 
 interface FormModalProps<V> {
   open: boolean;
@@ -17,9 +17,10 @@ interface FormModalProps<V> {
 
 export function FormModal<V extends object>(props: FormModalProps<V>) {
   const screens = Grid.useBreakpoint();
+  const opening = useOpeningKey(props.open);
   return (
     <Modal open={props.open} title={props.title} onCancel={props.onClose} footer={null} destroyOnHidden width={screens.sm === false ? '100%' : 520}>
-      <FormBody {...props} />
+      <FormBody key={opening} {...props} />
     </Modal>
   );
 }

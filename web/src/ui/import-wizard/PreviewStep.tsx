@@ -40,7 +40,7 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
         column={{ xs: 1, sm: 2, md: 4 }}
         items={[
           { key: 'file', label: t('import.fileName'), children: p.fileName, span: 2 },
-          { key: 'enc', label: t('import.encoding'), children: p.encoding ?? t('import.encodingNone') },
+          { key: 'enc', label: t('import.encoding'), children: p.encoding ? t(`import.encodings.${p.encoding}`, { defaultValue: p.encoding }) : t('import.encodingNone') },
           { key: 'hdr', label: t('import.headerRow'), children: p.headerRow },
           { key: 'total', label: t('import.totalRows'), children: p.totalRows },
           { key: 'valid', label: t('import.validRows'), children: p.validRows },
