@@ -65,27 +65,54 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Above this many matches a term is "dense": rows are checked one by one in sort order instead. */
+export const SEARCH_ID_CAP = 2000;
+
+export interface SearchPlan {
+  /** The condition on the searched table's rows. */
+  condition: RawBuilder<boolean>;
+  /** How many rows match the term alone, when known cheaply (null: count with the query). */
+  matches: number | null;
+}
+
+/** A bound list of ids as one parameter, so the SQL text (and its prepared statement) stays the same. */
+export function idIn(kind: DbKind, column: string, ids: number[]): RawBuilder<boolean> {
+  return kind === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(${ids}::int[])`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
 /**
- * A condition on `<table>.id` that holds when the row's search text contains `rawTerm`.
- * `table` (and its `alias` in the query) are trusted identifiers from code, never user input.
+ * Plans a substring search. Where an index serves the term, the matching ids are fetched first
+ * (at most SEARCH_ID_CAP + 1): a sparse term then filters by that id list, which sorts and
+ * counts in microseconds; a dense term (thousands of matches, e.g. 工程师) is checked row by row
+ * with LIKE while the database walks its sort index, which stops as soon as a page is full.
  */
-export function searchCondition(kind: DbKind, table: string, rawTerm: string, alias = table): RawBuilder<boolean> {
+export async function planSearch(db: Kysely<any>, table: string, rawTerm: string, alias = table, cap = SEARCH_ID_CAP): Promise<SearchPlan> {
+  const kind = dialectOf(db);
   const term = normaliseSearch(rawTerm);
   const chars = Array.from(term);
-  const id = sql.ref(`${alias}.id`);
   const text = sql.ref(`${alias}.search_text`);
   const like = sql<boolean>`${text} like ${likePattern(term)} escape '\\'`;
-  if (chars.length >= 3) {
-    if (kind === 'sqlite') {
-      const phrase = `"${term.replace(/"/g, '""')}"`;
-      return sql<boolean>`${id} in (select rowid from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${phrase})`;
-    }
-    return like; // served by the pg_trgm GIN index
-  }
+  let idQuery: RawBuilder<{ id: number }> | null = null;
+  let countQuery: RawBuilder<{ n: number }> | null = null;
   if (chars.length === 2 && CJK.test(term)) {
-    return sql<boolean>`${id} in (select id from ${sql.table(`${table}_grams`)} where gram = ${term})`;
+    idQuery = sql`select id from ${sql.table(`${table}_grams`)} where gram = ${term} limit ${cap + 1}`;
+    countQuery = sql`select count(*) as n from ${sql.table(`${table}_grams`)} where gram = ${term}`;
+  } else if (chars.length >= 3 && kind === 'sqlite') {
+    const phrase = `"${term.replace(/"/g, '""')}"`;
+    idQuery = sql`select rowid as id from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${phrase} limit ${cap + 1}`;
+    countQuery = sql`select count(*) as n from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${phrase}`;
+  } else if (chars.length >= 3) {
+    const pattern = likePattern(term);
+    idQuery = sql`select id from ${sql.table(table)} where search_text like ${pattern} escape '\\' limit ${cap + 1}`;
+    countQuery = sql`select count(*) as n from ${sql.table(table)} where search_text like ${pattern} escape '\\'`;
   }
-  return like;
+  if (!idQuery || !countQuery) return { condition: like, matches: null };
+  const ids = (await idQuery.execute(db)).rows.map((r) => Number(r.id));
+  if (ids.length <= cap) return { condition: idIn(kind, `${alias}.id`, ids), matches: ids.length };
+  const n = (await countQuery.execute(db)).rows[0]?.n;
+  return { condition: like, matches: Number(n ?? 0) };
 }
 
 /** Keeps the search structures of one row in step with its text; call inside the writing transaction. */

@@ -1,7 +1,9 @@
 // Every migration in order. Names are timestamps; a landed migration is never edited.
 import type { Migration } from 'kysely';
 import * as m2026112901 from './2026112901_foundation.js';
+import * as m2026112903 from './2026112903_people_department_status.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112901_foundation': m2026112901,
+  '2026112903_people_department_status': m2026112903,
 };

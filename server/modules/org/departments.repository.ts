@@ -3,7 +3,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { departmentListQuery } from '../../../shared/contracts/org.js';
 import type { Database } from '../../db/database.js';
-import { dialectOf, removeSearchIndex, searchCondition, writeSearchIndex } from '../../db/dialect.js';
+import { planSearch, removeSearchIndex, writeSearchIndex } from '../../db/dialect.js';
 import { pageWindow } from '../../core/listing.js';
 import type { DepartmentsTable } from './org.tables.js';
 
@@ -25,7 +25,6 @@ const SORT = {
 const searchText = (d: Pick<DepartmentsTable, 'name' | 'code' | 'notes'>) => [d.name, d.code ?? '', d.notes].join(' ');
 
 export function createDepartmentsRepository(db: Kysely<Database>) {
-  const kind = dialectOf(db);
   const detailed = () =>
     db
       .selectFrom('departments as d')
@@ -41,11 +40,12 @@ export function createDepartmentsRepository(db: Kysely<Database>) {
   return {
     async list(q: DepartmentListQuery): Promise<{ rows: DepartmentRow[]; total: number }> {
       const { limit, offset } = pageWindow(q);
+      const search = q.q ? await planSearch(db, 'departments', q.q, 'd') : null;
       let base = db.selectFrom('departments as d');
-      if (q.q) base = base.where(searchCondition(kind, 'departments', q.q, 'd'));
+      if (search) base = base.where(search.condition);
       if (q.parentId) base = base.where('d.parent_id', '=', q.parentId);
       let rowsQ = detailed();
-      if (q.q) rowsQ = rowsQ.where(searchCondition(kind, 'departments', q.q, 'd'));
+      if (search) rowsQ = rowsQ.where(search.condition);
       if (q.parentId) rowsQ = rowsQ.where('d.parent_id', '=', q.parentId);
       const [rows, count] = await Promise.all([
         rowsQ.orderBy(SORT[q.sort], q.order).orderBy('d.name').orderBy('d.id').limit(limit).offset(offset).execute(),

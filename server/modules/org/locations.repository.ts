@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, Insertable, Kysely, Selectable, Sql
 import type { z } from 'zod';
 import type { locationListQuery } from '../../../shared/contracts/org.js';
 import type { Database } from '../../db/database.js';
-import { dialectOf, removeSearchIndex, searchCondition, writeSearchIndex } from '../../db/dialect.js';
+import { planSearch, removeSearchIndex, writeSearchIndex } from '../../db/dialect.js';
 import { pageWindow } from '../../core/listing.js';
 import type { LocationsTable } from './org.tables.js';
 
@@ -22,14 +22,14 @@ const SORT = {
 const searchText = (l: Pick<LocationsTable, 'name' | 'code' | 'notes'>) => [l.name, l.code ?? '', l.notes].join(' ');
 
 export function createLocationsRepository(db: Kysely<Database>) {
-  const kind = dialectOf(db);
   const detailed = () =>
     db.selectFrom('locations as l').leftJoin('locations as p', 'p.id', 'l.parent_id').selectAll('l').select('p.name as parent_name');
 
-  function filter(q: Partial<LocationListQuery>) {
+  async function filter(q: Partial<LocationListQuery>) {
+    const search = q.q ? await planSearch(db, 'locations', q.q, 'l') : null;
     return (eb: ExpressionBuilder<Database & { l: LocationsTable }, 'l'>) => {
       const all: Expression<SqlBool>[] = [];
-      if (q.q) all.push(searchCondition(kind, 'locations', q.q, 'l'));
+      if (search) all.push(search.condition);
       if (q.parentId) all.push(eb('l.parent_id', '=', q.parentId));
       if (q.kind) all.push(eb('l.kind', '=', q.kind));
       return eb.and(all);
@@ -39,9 +39,10 @@ export function createLocationsRepository(db: Kysely<Database>) {
   return {
     async list(q: LocationListQuery): Promise<{ rows: LocationRow[]; total: number }> {
       const { limit, offset } = pageWindow(q);
+      const where = await filter(q);
       const [rows, count] = await Promise.all([
-        detailed().where(filter(q)).orderBy(SORT[q.sort], q.order).orderBy('l.name').orderBy('l.id').limit(limit).offset(offset).execute(),
-        db.selectFrom('locations as l').where(filter(q)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        detailed().where(where).orderBy(SORT[q.sort], q.order).orderBy('l.name').orderBy('l.id').limit(limit).offset(offset).execute(),
+        db.selectFrom('locations as l').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
     },

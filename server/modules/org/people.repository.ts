@@ -1,9 +1,9 @@
 // Every query of the people table (and its search index).
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { personListQuery } from '../../../shared/contracts/org.js';
 import type { Database } from '../../db/database.js';
-import { dialectOf, removeSearchIndex, searchCondition, writeSearchIndex } from '../../db/dialect.js';
+import { dialectOf, idIn, planSearch, removeSearchIndex, writeSearchIndex } from '../../db/dialect.js';
 import { pageWindow } from '../../core/listing.js';
 import type { PeopleTable } from './org.tables.js';
 
@@ -24,9 +24,10 @@ export function personSearchText(p: Pick<PeopleTable, 'name' | 'number' | 'phone
   return [p.name, p.number ?? '', p.phone, p.email, p.position, p.notes].join(' ');
 }
 
-/** Ids of a department and all departments below it, as a subquery. */
-export function departmentSubtree(rootId: number) {
-  return sql<number>`(with recursive sub(id) as (select cast(${rootId} as integer) union all select d.id from departments d join sub on d.parent_id = sub.id) select id from sub)`;
+/** Ids of a department and every department below it. */
+export async function departmentSubtreeIds(db: Kysely<Database>, rootId: number): Promise<number[]> {
+  const rows = await sql<{ id: number }>`with recursive sub(id) as (select cast(${rootId} as integer) union all select d.id from departments d join sub on d.parent_id = sub.id) select id from sub`.execute(db);
+  return rows.rows.map((r) => Number(r.id));
 }
 
 export function createPeopleRepository(db: Kysely<Database>) {
@@ -38,44 +39,43 @@ export function createPeopleRepository(db: Kysely<Database>) {
       .selectAll('people')
       .select('departments.name as department_name');
 
-  function filtered(q: Partial<PersonListQuery>) {
-    let base = db.selectFrom('people').leftJoin('departments', 'departments.id', 'people.department_id');
-    if (q.q) base = base.where(searchCondition(kind, 'people', q.q));
-    if (q.status) base = base.where('people.status', '=', q.status);
-    if (q.kind) base = base.where('people.kind', '=', q.kind);
-    if (q.departmentId) {
-      base = q.subtree === false
-        ? base.where('people.department_id', '=', q.departmentId)
-        : base.where('people.department_id', 'in', departmentSubtree(q.departmentId));
-    }
-    return base;
+  /**
+   * The list's filters as conditions on people. The search and the department subtree are
+   * resolved to id lists first: planners misjudge recursive and full-text subqueries badly.
+   */
+  async function filters(q: Partial<PersonListQuery>) {
+    const search = q.q ? await planSearch(db, 'people', q.q) : null;
+    const departments = q.departmentId ? (q.subtree === false ? [q.departmentId] : await departmentSubtreeIds(db, q.departmentId)) : null;
+    const where = (eb: ExpressionBuilder<Database, 'people'>) => {
+      const all: Expression<SqlBool>[] = [];
+      if (search) all.push(search.condition);
+      if (q.status) all.push(eb('people.status', '=', q.status));
+      if (q.kind) all.push(eb('people.kind', '=', q.kind));
+      if (departments) all.push(idIn(kind, 'people.department_id', departments));
+      return eb.and(all);
+    };
+    // With nothing but a search, its own match count is the total.
+    const knownTotal = search && !q.status && !q.kind && !departments ? search.matches : null;
+    return { where, knownTotal };
   }
 
   return {
     async list(q: PersonListQuery): Promise<{ rows: PersonRow[]; total: number }> {
       const { limit, offset } = pageWindow(q);
-      const base = filtered(q);
-      const [rows, count] = await Promise.all([
-        base
-          .selectAll('people')
-          .select('departments.name as department_name')
-          .orderBy(SORT[q.sort], q.order)
-          .orderBy('people.id', q.order)
-          .limit(limit)
-          .offset(offset)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { rows, total: Number(count.n) };
+      const { where, knownTotal } = await filters(q);
+      const rows = await withDepartment().where(where).orderBy(SORT[q.sort], q.order).orderBy('people.id', q.order).limit(limit).offset(offset).execute();
+      const total =
+        knownTotal ?? Number((await db.selectFrom('people').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      return { rows, total };
     },
 
     /** Every matching row in list order, in chunks (exports). */
     async *stream(q: Partial<PersonListQuery>, chunk = 2000): AsyncGenerator<PersonRow> {
+      const { where } = await filters(q);
       let lastId = 0;
       for (;;) {
-        const rows = await filtered(q)
-          .selectAll('people')
-          .select('departments.name as department_name')
+        const rows = await withDepartment()
+          .where(where)
           .where('people.id', '>', lastId)
           .orderBy('people.id')
           .limit(chunk)

@@ -1,4 +1,5 @@
 // The system module: health, settings, the audit trail reader, attachments and import jobs.
+import { sql } from 'kysely';
 import { createFileStore } from '../../core/files.js';
 import type { EventMap } from '../../core/events.js';
 import type { SyswardModule } from '../../core/module.js';
@@ -21,5 +22,7 @@ export const systemModule: SyswardModule = {
       }
     });
     ctx.scheduler.add({ name: 'system.purge-import-jobs', schedule: '0 23 * * * *', run: async () => void (await ctx.imports.purgeOld()) });
+    // SQLite keeps no statistics unless asked; PostgreSQL's autovacuum gathers its own.
+    if (ctx.kind === 'sqlite') ctx.scheduler.add({ name: 'system.sqlite-optimize', schedule: '0 10 3 * * *', run: async () => void (await sql`pragma optimize`.execute(ctx.db)) });
   },
 };
