@@ -113,7 +113,9 @@ try {
   await main(process.argv.slice(2));
 } catch (err) {
   if (err instanceof ConfigError) console.error(err.message);
-  else if (err instanceof AppError) console.error(`${err.code}${err.details.length ? `: ${JSON.stringify(err.details)}` : ''}`);
+  else if (err instanceof AppError && err.code === 'auth.weak_password') {
+    console.error(`password too weak (${err.details.map((d) => d.reason).join(', ')}): use at least 10 characters with letters and digits, not containing the login`);
+  } else if (err instanceof AppError) console.error(`${err.code}${err.details.length ? `: ${JSON.stringify(err.details)}` : ''}`);
   else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 }
