@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // What a new administrator does on the first day, in a real Chromium against the real server:
 // first-run setup, sign in, switch language, create a department and a person, search for the
 // person in Chinese, import a GBK CSV of people as Excel in China saves it, and sign out.

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { connect } from '../server/db/connect.js';
+import { connect, type Db } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 export interface Harness {
   baseUrl: string;
+  db: Db;
   browser: Browser;
   newPage(opts?: { mobile?: boolean }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
   shot(page: Page, name: string): Promise<void>;
@@ -35,6 +36,7 @@ export async function startHarness(): Promise<Harness> {
   await mkdir(SCREENSHOTS, { recursive: true });
   return {
     baseUrl: address,
+    db: connection.db,
     browser,
     async newPage(opts = {}) {
       const context = await browser.newContext(
