@@ -1,9 +1,7 @@
 // What every demo step receives: the services' dependencies bound to the one seeding
 // transaction, the acting identity, seeded randomness, and the ids earlier steps created.
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../server/core/actor.js';
 import type { ModuleContext } from '../../server/core/module.js';
-import type { Database } from '../../server/db/database.js';
 import { createRandom, type Random } from './random.js';
 
 /** What the module services take (createPeopleService(deps) and the like). */
@@ -43,26 +41,4 @@ export function createContext(deps: ServiceDeps, actor: Actor, seed: string): De
     dictionaries: new Map(),
     summary: [],
   };
-}
-
-/**
- * The open transaction as a database handle whose own transaction() joins it instead of failing.
- * People and departments have createIn(trx, ...) variants; locations and dictionaries only have
- * methods that open their own transaction. Handing those services this view runs them inside
- * the seeding transaction unchanged (same validation, same audit entries), so a failure anywhere
- * leaves the database as it was. Events are emitted before the real commit, which does not
- * matter here: the demo's event bus has no listeners.
- */
-export function joinable(trx: Transaction<Database>): Kysely<Database> {
-  const view: Kysely<Database> = new Proxy(trx, {
-    get(target, prop) {
-      if (prop === 'transaction') {
-        return () => ({ execute: <T>(fn: (t: Kysely<Database>) => Promise<T>) => fn(view) });
-      }
-      // Kysely keeps its state in private fields, so methods must run on the real object.
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return view;
 }

@@ -11,7 +11,7 @@ import { createEventBus } from '../../server/core/events.js';
 import { createReferences } from '../../server/core/references.js';
 import type { Db } from '../../server/db/connect.js';
 import { createDepartmentsService, createPeopleService } from '../../server/modules/org/index.js';
-import { createContext, joinable, type DemoStep, type ServiceDeps } from './context.js';
+import { createContext, type DemoStep, type ServiceDeps } from './context.js';
 import { dictionariesStep } from './dictionaries-step.js';
 import { locationsStep } from './locations-step.js';
 import { orgStep } from './org-step.js';
@@ -41,7 +41,8 @@ function describe(err: unknown): string {
 export async function seedDemo(db: Db, steps: DemoStep[] = demoSteps): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const deps: ServiceDeps = {
-      db: joinable(trx),
+      // Services built on the transaction join it (inTransaction), so one failure undoes everything.
+      db: trx,
       audit: createAudit(systemClock),
       clock: systemClock,
       // Nothing listens: the demo only writes data, it triggers no notifications.

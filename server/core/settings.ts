@@ -1,4 +1,5 @@
 // Organisation settings: a small key/value table read often and written rarely.
+import { inTransaction } from '../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { OrgSettings } from '../../shared/contracts/auth.js';
 import type { Database } from '../db/database.js';
@@ -27,7 +28,7 @@ export async function updateSettings(
   actor: Actor,
   patch: Partial<OrgSettings>,
 ): Promise<OrgSettings> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await readSettings(trx);
     const now = deps.clock.now();
     for (const [key, value] of Object.entries(patch)) {

@@ -1,4 +1,5 @@
 // Sign-in, sign-out, first-run setup, the current user, their sessions and their API tokens.
+import { inTransaction } from '../../db/transaction.js';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { apiTokenInput, meResponse, setupInput } from '../../../shared/contracts/auth.js';
@@ -78,7 +79,7 @@ export function createAuthService(deps: AuthDeps) {
     async setup(input: z.infer<typeof setupInput>, actor: Actor, req: FastifyRequest): Promise<NewSession> {
       checkPasswordStrength(input.password, input.login);
       const passwordHash = await hashPassword(input.password);
-      const userId = await db.transaction().execute(async (trx) => {
+      const userId = await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
         if ((await r.countUsers()) > 0) throw new AppError(CoreErrors['auth.setup_done']);
         const now = clock.now();
@@ -121,7 +122,7 @@ export function createAuthService(deps: AuthDeps) {
         const fresh = !failures || now - failures.first_failed_at > LOCKOUT.windowMs;
         const count = fresh ? 1 : failures.failures + 1;
         const lockedUntil = count >= LOCKOUT.maxFailures ? now + LOCKOUT.lockMs : null;
-        await db.transaction().execute(async (trx) => {
+        await inTransaction(db, async (trx) => {
           await createAuthRepository(trx).saveFailures(login, count, fresh ? now : failures.first_failed_at, lockedUntil);
           await audit.record(trx, { ...actor, name: login }, {
             action: 'sign_in_failed',
@@ -138,7 +139,7 @@ export function createAuthService(deps: AuthDeps) {
         throw new AppError(CoreErrors['auth.invalid_credentials']);
       }
       if (user.disabled) throw new AppError(CoreErrors['auth.disabled']);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
         await r.clearFailures(login);
         await r.updateUser(user.id, { last_sign_in_at: now });
@@ -153,7 +154,7 @@ export function createAuthService(deps: AuthDeps) {
 
     async signOut(actor: Actor): Promise<void> {
       if (!actor.sessionId) return;
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await createAuthRepository(trx).deleteSession(actor.sessionId!);
         await audit.record(trx, actor, { action: 'sign_out', entityType: 'user', entityId: actor.userId });
       });
@@ -178,7 +179,7 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async updateMe(actor: Actor, patch: { name?: string; language?: 'zh-CN' | 'en' }): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
         const before = await r.userById(actor.userId!);
         if (!before) throw notFound('user');
@@ -201,7 +202,7 @@ export function createAuthService(deps: AuthDeps) {
       }
       checkPasswordStrength(next, user.login, 'newPassword');
       const passwordHash = await hashPassword(next);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
         await r.updateUser(user.id, { password_hash: passwordHash, updated_at: clock.now() });
         // Other sessions may belong to whoever knew the old password.
@@ -215,7 +216,7 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async endSession(actor: Actor, id: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const res = await createAuthRepository(trx).deleteSessionOfUser(id, actor.userId!);
         if (!res.numDeletedRows) throw notFound('session');
         await audit.record(trx, actor, { action: 'session_end', entityType: 'session', entityId: id });
@@ -235,7 +236,7 @@ export function createAuthService(deps: AuthDeps) {
       const now = clock.now();
       const prefix = newSecret(6).replace(/[-_]/g, 'x').slice(0, 8);
       const secret = `swt_${prefix}_${newSecret()}`;
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await inTransaction(db, async (trx) => {
         const tokenId = await createAuthRepository(trx).insertToken({
           user_id: actor.userId!,
           name: input.name,
@@ -259,7 +260,7 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async revokeToken(actor: Actor, id: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
         const token = await r.tokenById(id);
         if (!token || token.user_id !== actor.userId) throw notFound('api_token');
@@ -302,7 +303,7 @@ export function createAuthService(deps: AuthDeps) {
       const actor: Actor = { ...userActor(row, base), kind: 'token', tokenId: row.id, permissions: perms };
       // Token use is audited once per token per minute, with last_used_at, to keep scripts cheap.
       if (!row.last_used_at || now - row.last_used_at > TOUCH_INTERVAL) {
-        await db.transaction().execute(async (trx) => {
+        await inTransaction(db, async (trx) => {
           await createAuthRepository(trx).markTokenUsed(row.id, now);
           await audit.record(trx, actor, { action: 'token_use', entityType: 'api_token', entityId: row.id });
         });

@@ -1,4 +1,5 @@
 // User administration: create, edit roles and person link, disable, reset password.
+import { inTransaction } from '../../db/transaction.js';
 import type { z } from 'zod';
 import type { user, userInput, userListQuery, userPatch } from '../../../shared/contracts/auth.js';
 import type { Page } from '../../../shared/contracts/common.js';
@@ -65,7 +66,7 @@ export function createUsersService({ db, audit, clock }: Deps) {
     async create(actor: Actor, input: z.infer<typeof userInput>): Promise<UserDto> {
       checkPasswordStrength(input.password, input.login);
       const passwordHash = await hashPassword(input.password);
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await inTransaction(db, async (trx) => {
         await checkPerson(trx, input.personId);
         const now = clock.now();
         const row = {
@@ -99,7 +100,7 @@ export function createUsersService({ db, audit, clock }: Deps) {
     },
 
     async update(actor: Actor, id: number, patch: z.infer<typeof userPatch>): Promise<UserDto> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
         const before = await r.userById(id);
         if (!before) throw notFound('user');
@@ -128,7 +129,7 @@ export function createUsersService({ db, audit, clock }: Deps) {
       if (!target) throw notFound('user');
       checkPasswordStrength(password, target.login);
       const passwordHash = await hashPassword(password);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
         await r.updateUser(id, { password_hash: passwordHash, updated_at: clock.now() });
         await r.deleteSessionsOfUser(id);

@@ -1,4 +1,5 @@
 // Departments (机构/部门) as a tree, with a head person.
+import { inTransaction } from '../../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../shared/contracts/common.js';
@@ -54,7 +55,7 @@ export function createDepartmentsService({ db, audit, clock, events, references 
     get: (id: number) => load(db, id),
 
     async create(actor: Actor, input: z.output<typeof departmentInput>): Promise<Department> {
-      const dep = await db.transaction().execute((trx) => this.createIn(trx, actor, input));
+      const dep = await inTransaction(db, (trx) => this.createIn(trx, actor, input));
       events.emit('department.created', { id: dep.id });
       return dep;
     },
@@ -85,7 +86,7 @@ export function createDepartmentsService({ db, audit, clock, events, references 
     },
 
     async update(actor: Actor, id: number, patch: z.output<typeof departmentPatch>): Promise<Department> {
-      const dep = await db.transaction().execute((trx) => this.updateIn(trx, actor, id, patch));
+      const dep = await inTransaction(db, (trx) => this.updateIn(trx, actor, id, patch));
       events.emit('department.updated', { id });
       return dep;
     },
@@ -117,7 +118,7 @@ export function createDepartmentsService({ db, audit, clock, events, references 
     },
 
     async remove(actor: Actor, id: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const before = await load(trx, id);
         const uses = await references.count(trx, 'department', id);
         if (Object.keys(uses).length) throw new AppError(OrgErrors['org.department_in_use'], [{ reason: 'in_use', params: uses }]);

@@ -1,5 +1,6 @@
 // Dictionaries (字典): named value lists that administrators maintain. Modules declare the ones
 // they need (ctx.registries.dictionaries); those are created on start and marked as system.
+import { inTransaction } from '../../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Dictionary, dictionaryInput, dictionaryItemInput, dictionaryItemPatch, dictionaryPatch } from '../../../shared/contracts/org.js';
@@ -51,7 +52,7 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
     /** Creates declared dictionaries that do not exist yet, with their initial items. Idempotent. */
     async syncDeclared(declared: DictionaryDeclaration[]): Promise<void> {
       for (const decl of declared) {
-        await db.transaction().execute(async (trx) => {
+        await inTransaction(db, async (trx) => {
           const repo = createDictionariesRepository(trx);
           if (await repo.byCode(decl.code)) return;
           const now = clock.now();
@@ -65,7 +66,7 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
     },
 
     async create(actor: Actor, input: z.output<typeof dictionaryInput>): Promise<Dictionary> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const repo = createDictionariesRepository(trx);
         if (await repo.byCode(input.code)) throw duplicate('code');
         const now = clock.now();
@@ -76,7 +77,7 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
     },
 
     async update(actor: Actor, id: number, patch: z.output<typeof dictionaryPatch>): Promise<Dictionary> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const before = await load(trx, id);
         await createDictionariesRepository(trx).update(id, { ...patch, updated_at: clock.now() });
         const after = await load(trx, id);
@@ -92,7 +93,7 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
     },
 
     async remove(actor: Actor, id: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const before = await load(trx, id);
         if (before.system) throw new AppError(OrgErrors['org.dictionary_system']);
         await createDictionariesRepository(trx).remove(id);
@@ -101,7 +102,7 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
     },
 
     async addItem(actor: Actor, dictionaryId: number, input: z.output<typeof dictionaryItemInput>): Promise<Dictionary> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const repo = createDictionariesRepository(trx);
         const dict = await load(trx, dictionaryId);
         const value = input.value || input.label;
@@ -120,7 +121,7 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
     },
 
     async updateItem(actor: Actor, dictionaryId: number, itemId: number, patch: z.output<typeof dictionaryItemPatch>): Promise<Dictionary> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const repo = createDictionariesRepository(trx);
         const item = await repo.itemById(dictionaryId, itemId);
         if (!item) throw notFound('dictionary_item');
@@ -147,7 +148,7 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
     },
 
     async removeItem(actor: Actor, dictionaryId: number, itemId: number): Promise<Dictionary> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const repo = createDictionariesRepository(trx);
         const item = await repo.itemById(dictionaryId, itemId);
         if (!item) throw notFound('dictionary_item');

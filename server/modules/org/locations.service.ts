@@ -1,5 +1,6 @@
 // Locations (位置): campus / building / floor / room, with a kind. Later modules put assets,
 // racks and seats in them.
+import { inTransaction } from '../../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../shared/contracts/common.js';
@@ -73,7 +74,7 @@ export function createLocationsService({ db, audit, clock, events, references }:
     get: (id: number) => load(db, id),
 
     async create(actor: Actor, input: z.output<typeof locationInput>): Promise<Location> {
-      const loc = await db.transaction().execute(async (trx) => {
+      const loc = await inTransaction(db, async (trx) => {
         await checkRefs(trx, null, input);
         const now = clock.now();
         let id: number;
@@ -101,7 +102,7 @@ export function createLocationsService({ db, audit, clock, events, references }:
     },
 
     async update(actor: Actor, id: number, patch: z.output<typeof locationPatch>): Promise<Location> {
-      const loc = await db.transaction().execute(async (trx) => {
+      const loc = await inTransaction(db, async (trx) => {
         const before = await load(trx, id);
         await checkRefs(trx, id, patch);
         const next = {
@@ -131,7 +132,7 @@ export function createLocationsService({ db, audit, clock, events, references }:
     },
 
     async remove(actor: Actor, id: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const before = await load(trx, id);
         const uses = await references.count(trx, 'location', id);
         if (Object.keys(uses).length) throw new AppError(OrgErrors['org.location_in_use'], [{ reason: 'in_use', params: uses }]);

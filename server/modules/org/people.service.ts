@@ -1,4 +1,5 @@
 // People (人员): the rules for creating, editing and deleting, each change audited in its transaction.
+import { inTransaction } from '../../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../shared/contracts/common.js';
@@ -54,7 +55,7 @@ export function createPeopleService({ db, audit, clock, events, references }: De
     get: (id: number) => load(db, id),
 
     async create(actor: Actor, input: PersonValues): Promise<Person> {
-      const person = await db.transaction().execute((trx) => this.createIn(trx, actor, input));
+      const person = await inTransaction(db, (trx) => this.createIn(trx, actor, input));
       events.emit('person.created', { id: person.id });
       return person;
     },
@@ -91,7 +92,7 @@ export function createPeopleService({ db, audit, clock, events, references }: De
     },
 
     async update(actor: Actor, id: number, patch: z.output<typeof personPatch>): Promise<Person> {
-      const person = await db.transaction().execute((trx) => this.updateIn(trx, actor, id, patch));
+      const person = await inTransaction(db, (trx) => this.updateIn(trx, actor, id, patch));
       events.emit('person.updated', { id });
       return person;
     },
@@ -134,7 +135,7 @@ export function createPeopleService({ db, audit, clock, events, references }: De
     },
 
     async remove(actor: Actor, id: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const before = await load(trx, id);
         const uses = await references.count(trx, 'person', id);
         if (Object.keys(uses).length) throw new AppError(OrgErrors['org.person_in_use'], [{ reason: 'in_use', params: uses }]);

@@ -1,4 +1,5 @@
 // Attachments linked to any registered entity type (ctx.registries.attachables).
+import { inTransaction } from '../../db/transaction.js';
 import { systemActor, type Actor } from '../../core/actor.js';
 import { AppError, CoreErrors, notFound } from '../../core/errors.js';
 import { detectType, type FileStore } from '../../core/files.js';
@@ -56,7 +57,7 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
       if (!type) throw new AppError(CoreErrors['file.type_not_allowed'], [{ field: 'file', reason: 'type_not_allowed' }]);
       const stored = await files.save(file.buffer);
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(db, async (trx) => {
           const { id } = await trx
             .insertInto('attachments')
             .values({ entity_type: entityType, entity_id: entityId, file_name: fileName, mime: type.mime, size: file.buffer.length, sha256: stored.sha256, storage_key: stored.key, created_by: actor.userId, created_at: clock.now() })
@@ -80,7 +81,7 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
     async remove(actor: Actor, id: number): Promise<void> {
       const r = await row(id);
       typeOf(actor, r.entity_type, 'write');
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.deleteFrom('attachments').where('id', '=', id).execute();
         await audit.record(trx, actor, { action: 'detach', entityType: r.entity_type, entityId: r.entity_id, summary: r.file_name, before: { attachmentId: id, fileName: r.file_name } });
       });
@@ -97,7 +98,7 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
       const rows = await db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
       if (!rows.length) return 0;
       const actor = systemActor('attachments');
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.deleteFrom('attachments').where('id', 'in', rows.map((r) => r.id)).execute();
         for (const r of rows) {
           await audit.record(trx, actor, { action: 'detach', entityType, entityId, summary: r.file_name, before: { attachmentId: r.id, fileName: r.file_name, reason: 'entity_deleted' } });
