@@ -17,7 +17,8 @@ const login = line(64).pipe(
 // Strength is checked by the service (it needs the login); here only the bounds.
 const password = z.string().min(1).max(200);
 
-export const setupStatus = z.object({ needed: z.boolean() });
+/** Public: what the sign-in and setup pages need before anyone is signed in. */
+export const setupStatus = z.object({ needed: z.boolean(), defaultLanguage: language, orgName: z.string() });
 export const setupInput = z.strictObject({ name: requiredLine(100), login, password });
 export const loginInput = z.strictObject({ login: z.string().trim().min(1).max(64), password });
 

@@ -17,7 +17,7 @@ for (const dialect of dialects()) {
       assert.equal(weak.statusCode, 400);
       assert.equal(weak.json().error.code, 'auth.weak_password');
       assert.ok(weak.json().error.details.some((d: { reason: string }) => d.reason === 'too_short'));
-      assert.equal((await t.app.inject('/api/auth/setup')).json().needed, true);
+      assert.deepEqual((await t.app.inject('/api/auth/setup')).json(), { needed: true, defaultLanguage: 'zh-CN', orgName: '网管台' });
       admin = await setupAdmin(t.app);
       assert.equal((await t.app.inject('/api/auth/setup')).json().needed, false);
       const again = await t.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { name: 'x', login: 'intruder', password: 'Another-pass-2026' } });

@@ -36,9 +36,7 @@ export function registerAuthRoutes(app: FastifyInstance, svc: AuthService, confi
     return svc.me(resolved.actor, resolved.csrfToken);
   }
 
-  r.get('/api/auth/setup', { config: { access: 'public' }, schema: { tags, summary: 'Is first-run setup needed?', response: { 200: setupStatus } } }, async () => ({
-    needed: await svc.setupNeeded(),
-  }));
+  r.get('/api/auth/setup', { config: { access: 'public' }, schema: { tags, summary: 'Is first-run setup needed? Also the language and name to greet with.', response: { 200: setupStatus } } }, () => svc.publicStatus());
 
   r.post(
     '/api/auth/setup',

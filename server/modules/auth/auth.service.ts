@@ -75,6 +75,12 @@ export function createAuthService(deps: AuthDeps) {
   return {
     setupNeeded: async () => (await repo.countUsers()) === 0,
 
+    /** What the sign-in and setup pages show before anyone is signed in. */
+    async publicStatus() {
+      const { defaultLanguage, orgName } = await readSettings(db);
+      return { needed: (await repo.countUsers()) === 0, defaultLanguage, orgName };
+    },
+
     /** Creates the first administrator; refused for good once any user exists. */
     async setup(input: z.infer<typeof setupInput>, actor: Actor, req: FastifyRequest): Promise<NewSession> {
       checkPasswordStrength(input.password, input.login);

@@ -1,4 +1,6 @@
 // Sign-in, the signed-in user's own profile, sessions and API tokens.
+import { useEffect } from 'react';
+import { applyLanguage, chosenLanguage, rememberOrgDefault } from '../../lib/i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
@@ -20,11 +22,19 @@ const keys = {
 };
 
 export function useSetupStatus() {
-  return useQuery({
+  const query = useQuery({
     queryKey: keys.setup,
     queryFn: ({ signal }) => api('/api/auth/setup', { schema: setupStatus, signal, noAuthRedirect: true }),
     staleTime: 0,
   });
+  // Before anyone signs in, greet in the organisation's language unless this device chose one.
+  const orgDefault = query.data?.defaultLanguage;
+  useEffect(() => {
+    if (!orgDefault) return;
+    rememberOrgDefault(orgDefault);
+    if (!chosenLanguage()) void applyLanguage(orgDefault);
+  }, [orgDefault]);
+  return query;
 }
 
 export function useSetup() {
