@@ -23,7 +23,11 @@ describe('demo data tour', () => {
   before(async () => {
     h = await startHarness();
     await seedDemo(h.db);
-    const res = await fetch(h.baseUrl + '/api/auth/setup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '演示管理员', login: 'admin', password: PASSWORD }) });
+    const res = await fetch(h.baseUrl + '/api/auth/setup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '演示管理员', login: 'admin', password: PASSWORD }),
+    });
     assert.equal(res.status, 200);
   });
   after(async () => {

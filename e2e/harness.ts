@@ -31,7 +31,16 @@ export async function startHarness(): Promise<Harness> {
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await mkdir(SCREENSHOTS, { recursive: true });
   return {
@@ -40,7 +49,9 @@ export async function startHarness(): Promise<Harness> {
     browser,
     async newPage(opts = {}) {
       const context = await browser.newContext(
-        opts.mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
+        opts.mobile
+          ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+          : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
       );
       const page = await context.newPage();
       const errors: string[] = [];

@@ -49,15 +49,8 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
-
-
 // Request fields that must never reach a log line.
-const REDACT = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
-];
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: ModuleContext }> {
   const { config, connection } = deps;

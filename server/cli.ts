@@ -33,7 +33,9 @@ function flag(args: string[], name: string): string | undefined {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function ask(question: string, hidden = false): Promise<string> {
@@ -114,7 +116,9 @@ try {
 } catch (err) {
   if (err instanceof ConfigError) console.error(err.message);
   else if (err instanceof AppError && err.code === 'auth.weak_password') {
-    console.error(`password too weak (${err.details.map((d) => d.reason).join(', ')}): use at least 10 characters with letters and digits, not containing the login`);
+    console.error(
+      `password too weak (${err.details.map((d) => d.reason).join(', ')}): use at least 10 characters with letters and digits, not containing the login`,
+    );
   } else if (err instanceof AppError) console.error(`${err.code}${err.details.length ? `: ${JSON.stringify(err.details)}` : ''}`);
   else console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -21,7 +21,8 @@ test('every bad value is named with its reason', () => {
     () => loadConfig({ SYSWARD_PORT: 'eighty', SYSWARD_DATABASE_URL: 'mysql://x', SYSWARD_LOG_LEVEL: 'loud', SYSWARD_TRUST_PROXY: 'yes' }),
     (err: unknown) => {
       assert.ok(err instanceof ConfigError);
-      for (const name of ['SYSWARD_PORT', 'SYSWARD_DATABASE_URL', 'SYSWARD_LOG_LEVEL', 'SYSWARD_TRUST_PROXY']) assert.match(err.message, new RegExp(name));
+      for (const name of ['SYSWARD_PORT', 'SYSWARD_DATABASE_URL', 'SYSWARD_LOG_LEVEL', 'SYSWARD_TRUST_PROXY'])
+        assert.match(err.message, new RegExp(name));
       return true;
     },
   );

@@ -16,9 +16,7 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  SYSWARD_SECURE_COOKIES: z
-    .enum(['auto', 'true', 'false'])
-    .default('auto'),
+  SYSWARD_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   SYSWARD_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
   SYSWARD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SYSWARD_RUN_JOBS: z
@@ -42,9 +40,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
-  const picked = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => k.startsWith('SYSWARD_') && v !== undefined && v !== ''),
-  );
+  const picked = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('SYSWARD_') && v !== undefined && v !== ''));
   const parsed = schema.safeParse(picked);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -47,7 +47,7 @@ export const CoreErrors = defineErrors({
   'import.not_found': 404,
   'import.has_errors': 409,
   'import.already_done': 409,
-  'internal': 500,
+  internal: 500,
   'service.unavailable': 503,
 });
 

@@ -17,8 +17,15 @@ const startsWith = (buf: Buffer, bytes: number[], offset = 0) => bytes.every((b,
 export function detectType(buf: Buffer, fileName: string): DetectedType | null {
   if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', inline: true };
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', inline: true };
-  if (buf.subarray(0, 6).toString('latin1').match(/^GIF8[79]a$/)) return { mime: 'image/gif', inline: true };
-  if (buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return { mime: 'image/webp', inline: true };
+  if (
+    buf
+      .subarray(0, 6)
+      .toString('latin1')
+      .match(/^GIF8[79]a$/)
+  )
+    return { mime: 'image/gif', inline: true };
+  if (buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP')
+    return { mime: 'image/webp', inline: true };
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return { mime: 'application/pdf', inline: true };
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     const ext = fileName.toLowerCase().split('.').pop();

@@ -38,7 +38,11 @@ export interface ImportDeps {
   clock: Clock;
 }
 
-function toPreview(job: { id: string; kind: string; file_name: string; status: string; created_at: number }, p: Payload, sample: Record<string, unknown>[]): Preview {
+function toPreview(
+  job: { id: string; kind: string; file_name: string; status: string; created_at: number },
+  p: Payload,
+  sample: Record<string, unknown>[],
+): Preview {
   return {
     id: job.id,
     kind: job.kind,
@@ -51,7 +55,9 @@ function toPreview(job: { id: string; kind: string; file_name: string; status: s
     validRows: p.rows.length - new Set(p.issues.map((i) => i.row)).size,
     creates: p.creates,
     updates: p.updates,
-    errors: p.issues.slice(0, PREVIEW_ERRORS).map((i) => ({ row: i.row, field: i.field, reason: i.reason, ...(i.value !== undefined ? { value: i.value } : {}) })),
+    errors: p.issues
+      .slice(0, PREVIEW_ERRORS)
+      .map((i) => ({ row: i.row, field: i.field, reason: i.reason, ...(i.value !== undefined ? { value: i.value } : {}) })),
     errorCount: p.issues.length,
     sample,
     createdAt: job.created_at,
@@ -87,9 +93,24 @@ export function createImports({ db, audit, clock }: ImportDeps) {
         updates: prepared.rows.filter((r) => r.action === 'update').length,
       };
       const now = clock.now();
-      const job = { id: uuidv7(now), kind: importer.kind, user_id: actor.userId!, file_name: file.fileName.slice(0, 200), status: 'preview', created_at: now, updated_at: now };
-      await db.insertInto('import_jobs').values({ ...job, options: toJson({}), payload: toJson(payload), result: null }).execute();
-      return toPreview(job, payload, prepared.rows.slice(0, PREVIEW_SAMPLE).map((r) => ({ row: r.rowNumber, action: r.action, ...importer.sample(r.value) })));
+      const job = {
+        id: uuidv7(now),
+        kind: importer.kind,
+        user_id: actor.userId!,
+        file_name: file.fileName.slice(0, 200),
+        status: 'preview',
+        created_at: now,
+        updated_at: now,
+      };
+      await db
+        .insertInto('import_jobs')
+        .values({ ...job, options: toJson({}), payload: toJson(payload), result: null })
+        .execute();
+      return toPreview(
+        job,
+        payload,
+        prepared.rows.slice(0, PREVIEW_SAMPLE).map((r) => ({ row: r.rowNumber, action: r.action, ...importer.sample(r.value) })),
+      );
     },
 
     async get(actor: Actor, id: string): Promise<Preview> {
@@ -118,27 +139,53 @@ export function createImports({ db, audit, clock }: ImportDeps) {
         if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(CoreErrors['import.already_done']);
         const prepared = await imp.prepare(trx, actor, payload.rows);
         if (prepared.issues.length) {
-          throw new AppError(CoreErrors['import.has_errors'], prepared.issues.slice(0, 50).map((i) => ({ field: i.field ?? undefined, reason: i.reason, params: { row: i.row } })));
+          throw new AppError(
+            CoreErrors['import.has_errors'],
+            prepared.issues.slice(0, 50).map((i) => ({ field: i.field ?? undefined, reason: i.reason, params: { row: i.row } })),
+          );
         }
         const total = prepared.rows.length;
         const counts = await imp.commit(trx, actor, prepared.rows, (done) => progress(done, total));
-        await trx.updateTable('import_jobs').set({ result: toJson(counts) }).where('id', '=', id).execute();
-        await audit.record(trx, actor, { action: 'import', entityType: job.kind, entityId: id, summary: job.file_name, after: { fileName: job.file_name, ...counts } });
+        await trx
+          .updateTable('import_jobs')
+          .set({ result: toJson(counts) })
+          .where('id', '=', id)
+          .execute();
+        await audit.record(trx, actor, {
+          action: 'import',
+          entityType: job.kind,
+          entityId: id,
+          summary: job.file_name,
+          after: { fileName: job.file_name, ...counts },
+        });
         return counts;
       });
       return result;
     },
 
-    async errorReport(actor: Actor, id: string, format: 'xlsx' | 'csv', language: 'zh-CN' | 'en', fieldLabel: (key: string) => string): Promise<Buffer> {
+    async errorReport(
+      actor: Actor,
+      id: string,
+      format: 'xlsx' | 'csv',
+      language: 'zh-CN' | 'en',
+      fieldLabel: (key: string) => string,
+    ): Promise<Buffer> {
       const { payload } = await loadJob(actor, id);
       const fieldOfHeader = new Map(payload.columns.map((c) => [c.field, c.header]));
       const rows = payload.rows.map((r) => ({
         rowNumber: r.rowNumber,
         cells: Object.fromEntries(payload.columns.filter((c) => c.field).map((c) => [c.header, r.values[c.field!] ?? ''])),
       }));
-      return writeErrorReport(format, payload.columns.filter((c) => c.field).map((c) => c.header), rows, payload.issues, (reason) => importReason(reason, language), {
-        fieldLabel: (key) => fieldOfHeader.get(key) ?? fieldLabel(key),
-      });
+      return writeErrorReport(
+        format,
+        payload.columns.filter((c) => c.field).map((c) => c.header),
+        rows,
+        payload.issues,
+        (reason) => importReason(reason, language),
+        {
+          fieldLabel: (key) => fieldOfHeader.get(key) ?? fieldLabel(key),
+        },
+      );
     },
 
     async cancel(actor: Actor, id: string): Promise<void> {
@@ -146,7 +193,11 @@ export function createImports({ db, audit, clock }: ImportDeps) {
       await db.deleteFrom('import_jobs').where('id', '=', id).where('status', '=', 'preview').execute();
     },
 
-    purgeOld: () => db.deleteFrom('import_jobs').where('created_at', '<', clock.now() - IMPORT_JOB_TTL_MS).execute(),
+    purgeOld: () =>
+      db
+        .deleteFrom('import_jobs')
+        .where('created_at', '<', clock.now() - IMPORT_JOB_TTL_MS)
+        .execute(),
   };
 }
 export type Imports = ReturnType<typeof createImports>;

@@ -6,7 +6,9 @@ import { buildTestApp, dialects, setupAdmin, userWithRoles, type Client, type Te
 
 /** A concrete URL for a route pattern: ids that exist nowhere, so a granted request ends in 404/400. */
 function concrete(url: string): string {
-  return url.replace(/:itemId|:id/g, (m) => (m === ':id' && url.includes('/sessions/') ? '01890000-0000-7000-8000-000000000000' : '999999')).replace(/\/imports\/999999/, '/imports/01890000-0000-7000-8000-000000000000');
+  return url
+    .replace(/:itemId|:id/g, (m) => (m === ':id' && url.includes('/sessions/') ? '01890000-0000-7000-8000-000000000000' : '999999'))
+    .replace(/\/imports\/999999/, '/imports/01890000-0000-7000-8000-000000000000');
 }
 
 for (const dialect of dialects()) {
@@ -30,17 +32,27 @@ for (const dialect of dialects()) {
 
     it('answers 401 without a session on every non-public route', async () => {
       for (const r of t.app.routeTable.filter((x) => x.url.startsWith('/api/') && x.access !== 'public')) {
-        const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url: concrete(r.url),
+          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        });
         assert.equal(res.statusCode, 401, `${r.method} ${r.url} → ${res.statusCode}`);
         assert.equal(res.json().error.code, 'auth.required');
       }
     });
 
     it('role-by-route matrix follows the policy', async () => {
-      for (const r of t.app.routeTable.filter((x) => x.url.startsWith('/api/') && x.access && x.access !== 'public' && x.access !== 'signed_in')) {
+      for (const r of t.app.routeTable.filter(
+        (x) => x.url.startsWith('/api/') && x.access && x.access !== 'public' && x.access !== 'signed_in',
+      )) {
         for (const role of ROLES) {
           const client = clients.get(role)!;
-          const res = await client.raw({ method: r.method as 'GET', url: concrete(r.url), ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }) });
+          const res = await client.raw({
+            method: r.method as 'GET',
+            url: concrete(r.url),
+            ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }),
+          });
           const granted = (ROLE_PERMISSIONS[role] as readonly string[]).includes(r.access!);
           if (granted) assert.notEqual(res.statusCode, 403, `${role} should reach ${r.method} ${r.url}: ${res.body}`);
           else assert.equal(res.statusCode, 403, `${role} must not reach ${r.method} ${r.url} (got ${res.statusCode})`);

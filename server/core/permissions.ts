@@ -12,15 +12,7 @@ const READ_ALL = PERMISSIONS.filter((p) => p.endsWith(':read'));
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  technician: [
-    'org:read',
-    'org:write',
-    'dictionaries:read',
-    'dictionaries:write',
-    'users:read',
-    'attachments:read',
-    'attachments:write',
-  ],
+  technician: ['org:read', 'org:write', 'dictionaries:read', 'dictionaries:write', 'users:read', 'attachments:read', 'attachments:write'],
   lab_manager: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write'],
   librarian: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write'],
   // Staff report faults and see their own items; they read dictionaries to fill forms.

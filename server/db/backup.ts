@@ -47,7 +47,11 @@ async function dataTableMeta(db: Kysely<any>): Promise<TableMeta[]> {
   const order = [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n)).sort()];
   return order.map((name) => {
     const t = tables.find((x) => x.name === name)!;
-    return { name, columns: t.columns.map((c) => c.name), jsonColumns: new Set(t.columns.filter((c) => /^jsonb?$/i.test(c.dataType)).map((c) => c.name)) };
+    return {
+      name,
+      columns: t.columns.map((c) => c.name),
+      jsonColumns: new Set(t.columns.filter((c) => /^jsonb?$/i.test(c.dataType)).map((c) => c.name)),
+    };
   });
 }
 
@@ -75,7 +79,9 @@ async function* tableRows(db: Kysely<any>, kind: 'sqlite' | 'postgres', table: T
   let after: number | null = null;
   for (;;) {
     const where: RawBuilder<unknown> = after === null ? sql`` : sql`where rowid > ${after}`;
-    const page: QueryResult<Record<string, unknown>> = await sql<Record<string, unknown>>`select rowid as sysward_rowid, * from ${sql.table(table.name)} ${where} order by rowid limit ${PAGE}`.execute(db);
+    const page: QueryResult<Record<string, unknown>> = await sql<
+      Record<string, unknown>
+    >`select rowid as sysward_rowid, * from ${sql.table(table.name)} ${where} order by rowid limit ${PAGE}`.execute(db);
     for (const { sysward_rowid, ...row } of page.rows) {
       after = Number(sysward_rowid);
       yield row;
@@ -97,7 +103,10 @@ export async function backupTo(conn: Connection, dataDir: string, file: string):
   let snapshot: Kysely<Database> | undefined;
 
   async function* lines(db: Kysely<any>): AsyncGenerator<string> {
-    yield JSON.stringify({ format: FORMAT, version: VERSION, dialect: conn.kind, createdAt: Date.now(), migrations: Object.keys(migrations) }) + '\n';
+    yield (
+      JSON.stringify({ format: FORMAT, version: VERSION, dialect: conn.kind, createdAt: Date.now(), migrations: Object.keys(migrations) }) +
+      '\n'
+    );
     const keys: string[] = [];
     for (const table of await dataTableMeta(db)) {
       summary.tables++;
@@ -126,10 +135,13 @@ export async function backupTo(conn: Connection, dataDir: string, file: string):
       snapshot = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(copy, { readonly: true }) }) });
       await pipeline(Readable.from(lines(snapshot)), createGzip(), createWriteStream(file, { mode: 0o600 }));
     } else {
-      await conn.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-        await sql`set transaction read only`.execute(trx);
-        await pipeline(Readable.from(lines(trx)), createGzip(), createWriteStream(file, { mode: 0o600 }));
-      });
+      await conn.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          await sql`set transaction read only`.execute(trx);
+          await pipeline(Readable.from(lines(trx)), createGzip(), createWriteStream(file, { mode: 0o600 }));
+        });
     }
   } finally {
     await snapshot?.destroy();
@@ -203,14 +215,24 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
       for (const t of ['people', 'departments', 'locations']) {
         await sql`insert into ${sql.table(`${t}_fts`)} (rowid, body) select id, search_text from ${sql.table(t)}`.execute(trx);
       }
-      await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(trx);
-      await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(trx);
+      await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+        trx,
+      );
+      await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+        trx,
+      );
     } else {
       // Identity columns continue after the restored ids.
       for (const t of tables) {
-        const hasId = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_name = ${t} and column_name = 'id' and is_identity = 'YES'`.execute(trx);
+        const hasId = await sql<{
+          n: number;
+        }>`select count(*)::int as n from information_schema.columns where table_name = ${t} and column_name = 'id' and is_identity = 'YES'`.execute(
+          trx,
+        );
         if (hasId.rows[0]?.n) {
-          await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(trx);
+          await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(
+            trx,
+          );
         }
       }
     }
@@ -222,4 +244,3 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
   }
   return summary;
 }
-

@@ -127,7 +127,11 @@ export async function writeSearchIndex(db: Kysely<any>, table: string, id: numbe
   await db.updateTable(table).set({ search_text: text }).where('id', '=', id).execute();
   await db.deleteFrom(`${table}_grams`).where('id', '=', id).execute();
   const grams = cjkBigrams(text);
-  if (grams.length) await db.insertInto(`${table}_grams`).values(grams.map((gram) => ({ gram, id }))).execute();
+  if (grams.length)
+    await db
+      .insertInto(`${table}_grams`)
+      .values(grams.map((gram) => ({ gram, id })))
+      .execute();
   if (kind === 'sqlite') {
     await sql`delete from ${sql.table(`${table}_fts`)} where rowid = ${id}`.execute(db);
     await sql`insert into ${sql.table(`${table}_fts`)} (rowid, body) values (${id}, ${text})`.execute(db);

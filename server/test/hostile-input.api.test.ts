@@ -11,7 +11,14 @@ for (const dialect of dialects()) {
     let t: TestApp;
     let admin: Client;
     const count = async (table: 'people' | 'departments' | 'locations' | 'users' | 'dictionaries') =>
-      Number((await t.connection.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.connection.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     before(async () => {
       t = await buildTestApp(dialect);
       admin = await setupAdmin(t.app);
@@ -40,7 +47,13 @@ for (const dialect of dialects()) {
     it('wrong types, missing fields and unknown fields → 400 with field details', async () => {
       for (const [method, url, table] of writes) {
         const before = await count(table);
-        for (const body of [{}, { name: 42 }, { name: ['x'] }, { name: 'ok', departmentId: 'abc' }, { name: 'ok', surprise: true, isAdmin: true }]) {
+        for (const body of [
+          {},
+          { name: 42 },
+          { name: ['x'] },
+          { name: 'ok', departmentId: 'abc' },
+          { name: 'ok', surprise: true, isAdmin: true },
+        ]) {
           const res = await admin.raw({ method, url, payload: body });
           assert.equal(res.statusCode, 400, `${url} ${JSON.stringify(body)}: ${res.body}`);
           assert.equal(res.json().error.code, 'validation.failed');
@@ -130,7 +143,7 @@ for (const dialect of dialects()) {
     });
 
     it('errors never leak stack traces or SQL', async () => {
-      const res = await admin.get(`/api/people?q=${encodeURIComponent("'\"\\")}&sort=name`);
+      const res = await admin.get(`/api/people?q=${encodeURIComponent('\'"\\')}&sort=name`);
       assert.ok(!/select|stack|at \w+ \(/i.test(res.body), res.body);
       const bad = await admin.post('/api/people', { name: 5 });
       assert.ok(!/zod|stack|node_modules/i.test(bad.body), bad.body);

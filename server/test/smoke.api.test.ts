@@ -12,9 +12,12 @@ for (const dialect of dialects()) {
       const res = await t.app.inject('/api/docs/json');
       assert.equal(res.statusCode, 200);
       const paths = Object.keys(res.json().paths);
-      for (const p of ['/api/people', '/api/departments/{id}', '/api/auth/login', '/api/audit', '/api/people/import']) assert.ok(paths.includes(p), p);
+      for (const p of ['/api/people', '/api/departments/{id}', '/api/auth/login', '/api/audit', '/api/people/import'])
+        assert.ok(paths.includes(p), p);
       const documented = new Set(paths.map((p) => p.replace(/\{(\w+)\}/g, ':$1')));
-      const undocumented = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && !documented.has(r.url));
+      const undocumented = t.app.routeTable.filter(
+        (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && !documented.has(r.url),
+      );
       assert.deepEqual(undocumented, []);
       assert.equal((await t.app.inject('/api/docs/')).statusCode, 200);
     });

@@ -58,7 +58,13 @@ export async function buildTestApp(dialect: Dialect, overrides: Record<string, s
   } else {
     databaseUrl = `sqlite:${join(dataDir, 'test.db')}`;
   }
-  const config = loadConfig({ SYSWARD_DATA_DIR: dataDir, SYSWARD_DATABASE_URL: databaseUrl, SYSWARD_LOG_LEVEL: 'silent', SYSWARD_DB_POOL_SIZE: '4', ...overrides });
+  const config = loadConfig({
+    SYSWARD_DATA_DIR: dataDir,
+    SYSWARD_DATABASE_URL: databaseUrl,
+    SYSWARD_LOG_LEVEL: 'silent',
+    SYSWARD_DB_POOL_SIZE: '4',
+    ...overrides,
+  });
   const connection = connect(config.database);
   await migrateToLatest(connection.db);
   const { app, ctx } = await buildApp({ config, connection, logger: false });

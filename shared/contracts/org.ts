@@ -21,7 +21,10 @@ export type Department = z.infer<typeof department>;
 
 // Patches list the same fields without defaults: zod 4 applies a default inside .partial(),
 // which would silently reset every field a PATCH leaves out.
-const code = () => line(50).nullable().transform((v) => v || null);
+const code = () =>
+  line(50)
+    .nullable()
+    .transform((v) => v || null);
 const sortOrder = () => z.number().int().min(-100000).max(100000);
 const departmentFields = {
   name: requiredLine(100),

@@ -16,7 +16,12 @@ export const settingsInput = z.strictObject({
     }, 'invalid_time_zone')
     .optional(),
   defaultLanguage: language.optional(),
-  sessionLifetimeHours: z.number().int().min(1).max(24 * 90).optional(),
+  sessionLifetimeHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .optional(),
 });
 export const settingsResponse = orgSettings;
 

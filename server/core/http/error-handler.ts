@@ -9,7 +9,15 @@ interface ValidationIssue {
   keyword: string;
   instancePath: string;
   message: string;
-  params: { keys?: string[]; minimum?: unknown; maximum?: unknown; expected?: unknown; values?: unknown; origin?: unknown; format?: unknown };
+  params: {
+    keys?: string[];
+    minimum?: unknown;
+    maximum?: unknown;
+    expected?: unknown;
+    values?: unknown;
+    origin?: unknown;
+    format?: unknown;
+  };
 }
 
 function validationDetails(issues: ValidationIssue[], context: string | undefined): ErrorDetail[] {

@@ -50,24 +50,40 @@ export function registerSpreadsheetRoutes<Row, Q extends z.ZodObject>(
   const tags = [spec.tag];
   const exportQuery = spec.filters.extend(formatQuery.shape);
 
-  r.get(`${spec.basePath}/export`, { config: { access: spec.read }, schema: { tags, summary: 'Export the (filtered) list as XLSX or CSV', querystring: exportQuery } }, async (req, reply) => {
-    const { format, ...filter } = req.query as { format: 'xlsx' | 'csv' } & Record<string, unknown>;
-    const rows = spec.rows(deps.db, req.actor, filter as z.infer<Q>);
-    const body = format === 'csv' ? await writeCsv(spec.columns, rows) : await writeXlsx(spec.fileStem, spec.columns, rows);
-    const { timeZone } = await readSettings(deps.db);
-    return sendDownload(reply, body, `${spec.fileStem}-${fileStamp(deps.clock.now(), timeZone)}.${format}`, MIME[format]);
-  });
+  r.get(
+    `${spec.basePath}/export`,
+    { config: { access: spec.read }, schema: { tags, summary: 'Export the (filtered) list as XLSX or CSV', querystring: exportQuery } },
+    async (req, reply) => {
+      const { format, ...filter } = req.query as { format: 'xlsx' | 'csv' } & Record<string, unknown>;
+      const rows = spec.rows(deps.db, req.actor, filter as z.infer<Q>);
+      const body = format === 'csv' ? await writeCsv(spec.columns, rows) : await writeXlsx(spec.fileStem, spec.columns, rows);
+      const { timeZone } = await readSettings(deps.db);
+      return sendDownload(reply, body, `${spec.fileStem}-${fileStamp(deps.clock.now(), timeZone)}.${format}`, MIME[format]);
+    },
+  );
 
-  r.get(`${spec.basePath}/import-template`, { config: { access: spec.importer.permission }, schema: { tags, summary: 'A blank import file with an example row', querystring: formatQuery } }, async (req, reply) => {
-    const body = await writeTemplate(req.query.format, spec.importer.fields, spec.importer.example);
-    return sendDownload(reply, body, `${spec.fileStem}导入模板.${req.query.format}`, MIME[req.query.format]);
-  });
+  r.get(
+    `${spec.basePath}/import-template`,
+    {
+      config: { access: spec.importer.permission },
+      schema: { tags, summary: 'A blank import file with an example row', querystring: formatQuery },
+    },
+    async (req, reply) => {
+      const body = await writeTemplate(req.query.format, spec.importer.fields, spec.importer.example);
+      return sendDownload(reply, body, `${spec.fileStem}导入模板.${req.query.format}`, MIME[req.query.format]);
+    },
+  );
 
   r.post(
     `${spec.basePath}/import`,
     {
       config: { access: spec.importer.permission },
-      schema: { tags, summary: 'Upload a file (multipart field "file"): returns a preview; nothing is written until commit', consumes: ['multipart/form-data'], response: { 200: importPreview } },
+      schema: {
+        tags,
+        summary: 'Upload a file (multipart field "file"): returns a preview; nothing is written until commit',
+        consumes: ['multipart/form-data'],
+        response: { 200: importPreview },
+      },
     },
     async (req) => deps.imports.preview(req.actor, spec.importer, await uploadedFile(req)),
   );

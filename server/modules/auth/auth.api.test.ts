@@ -1,7 +1,18 @@
 // Sign-in, sessions, CSRF, lockout, API tokens and user administration, through the real HTTP layer.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, buildTestApp, clientFor, dialects, sessionCookie, setupAdmin, signIn, userWithRoles, type Client, type TestApp } from '../../test/test-app.js';
+import {
+  ADMIN,
+  buildTestApp,
+  clientFor,
+  dialects,
+  sessionCookie,
+  setupAdmin,
+  signIn,
+  userWithRoles,
+  type Client,
+  type TestApp,
+} from '../../test/test-app.js';
 
 for (const dialect of dialects()) {
   describe(`auth (${dialect})`, () => {
@@ -13,14 +24,22 @@ for (const dialect of dialects()) {
     after(() => t.close());
 
     it('first-run setup enforces the password rule, then is gone for good', async () => {
-      const weak = await t.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { name: '管理员', login: 'root', password: 'short' } });
+      const weak = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/setup',
+        payload: { name: '管理员', login: 'root', password: 'short' },
+      });
       assert.equal(weak.statusCode, 400);
       assert.equal(weak.json().error.code, 'auth.weak_password');
       assert.ok(weak.json().error.details.some((d: { reason: string }) => d.reason === 'too_short'));
       assert.deepEqual((await t.app.inject('/api/auth/setup')).json(), { needed: true, defaultLanguage: 'zh-CN', orgName: '网管台' });
       admin = await setupAdmin(t.app);
       assert.equal((await t.app.inject('/api/auth/setup')).json().needed, false);
-      const again = await t.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { name: 'x', login: 'intruder', password: 'Another-pass-2026' } });
+      const again = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/setup',
+        payload: { name: 'x', login: 'intruder', password: 'Another-pass-2026' },
+      });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'auth.setup_done');
     });
@@ -42,23 +61,41 @@ for (const dialect of dialects()) {
     });
 
     it('refuses writes without the CSRF token, or from another site', async () => {
-      const noToken = await t.app.inject({ method: 'POST', url: '/api/departments', headers: { cookie: admin.cookie }, payload: { name: '无令牌' } });
+      const noToken = await t.app.inject({
+        method: 'POST',
+        url: '/api/departments',
+        headers: { cookie: admin.cookie },
+        payload: { name: '无令牌' },
+      });
       assert.equal(noToken.statusCode, 403);
       assert.equal(noToken.json().error.code, 'auth.csrf');
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/departments', headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' }, payload: { name: '伪造' } });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/departments',
+        headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' },
+        payload: { name: '伪造' },
+      });
       assert.equal(wrong.json().error.code, 'auth.csrf');
       const crossSite = await admin.post('/api/departments', { name: '跨站' }, { origin: 'https://evil.example', host: 'sysward.local' });
       assert.equal(crossSite.statusCode, 403);
       assert.equal(crossSite.json().error.code, 'auth.cross_site');
       // A classic cross-site form post: urlencoded body, no token.
-      const form = await t.app.inject({ method: 'POST', url: '/api/departments', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, payload: 'name=x' });
+      const form = await t.app.inject({
+        method: 'POST',
+        url: '/api/departments',
+        headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+        payload: 'name=x',
+      });
       assert.equal(form.statusCode, 403);
       const list = await admin.get('/api/departments?q=' + encodeURIComponent('跨站'));
       assert.equal(list.json().total, 0);
     });
 
     it('a forged or replayed session cookie gets 401', async () => {
-      const forged = await t.app.inject({ url: '/api/auth/me', headers: { cookie: 'sysward_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+      const forged = await t.app.inject({
+        url: '/api/auth/me',
+        headers: { cookie: 'sysward_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+      });
       assert.equal(forged.statusCode, 401);
       const c = await signIn(t.app, 'admin', ADMIN.password);
       await c.post('/api/auth/logout');
@@ -68,7 +105,12 @@ for (const dialect of dialects()) {
 
     it('expired sessions answer auth.session_expired', async () => {
       const c = await signIn(t.app, 'admin', ADMIN.password);
-      await t.connection.db.updateTable('sessions').set({ expires_at: Date.now() - 1000 }).where('user_id', '=', c.userId).where('expires_at', '>', Date.now()).execute();
+      await t.connection.db
+        .updateTable('sessions')
+        .set({ expires_at: Date.now() - 1000 })
+        .where('user_id', '=', c.userId)
+        .where('expires_at', '>', Date.now())
+        .execute();
       const res = await c.get('/api/auth/me');
       assert.equal(res.statusCode, 401);
       assert.equal(res.json().error.code, 'auth.session_expired');
@@ -89,14 +131,18 @@ for (const dialect of dialects()) {
       const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: 'Lock-test-2026' } });
       assert.equal(right.statusCode, 429);
       assert.ok(right.json().error.details[0].params.retryAfterSeconds > 0);
-      const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nobody', password: 'whatever-123' } });
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'nobody', password: 'whatever-123' },
+      });
       assert.equal(unknown.json().error.code, 'auth.invalid_credentials');
       const failures = await admin.get('/api/audit?action=sign_in_failed');
       assert.ok(failures.json().total >= 5);
       assert.ok(!failures.body.includes('wrong-password-1'));
     });
 
-    it('lists and ends own sessions, not anyone else\'s', async () => {
+    it("lists and ends own sessions, not anyone else's", async () => {
       const second = await signIn(t.app, 'admin', ADMIN.password);
       const list = await admin.get('/api/auth/sessions');
       const items = list.json().items as { id: string; current: boolean }[];
@@ -134,20 +180,36 @@ for (const dialect of dialects()) {
       assert.equal((await staff.delete(`/api/auth/tokens/${token.id}`)).statusCode, 404);
       assert.equal((await admin.delete(`/api/auth/tokens/${token.id}`)).statusCode, 200);
       assert.equal((await t.app.inject({ url: '/api/people', headers: bearer })).statusCode, 401);
-      assert.equal((await t.app.inject({ url: '/api/people', headers: { authorization: 'Bearer swt_AAAAAAAA_forgedforgedforgedforged' } })).statusCode, 401);
+      assert.equal(
+        (await t.app.inject({ url: '/api/people', headers: { authorization: 'Bearer swt_AAAAAAAA_forgedforgedforgedforged' } })).statusCode,
+        401,
+      );
     });
 
     it('administrators manage users; the last administrator stays', async () => {
       const person = (await admin.post('/api/people', { name: '李娜', number: 'U-1' })).json();
-      const res = await admin.post('/api/users', { login: 'lina', name: '李娜', password: 'Secret-pass-2026', roles: ['technician'], personId: person.id });
+      const res = await admin.post('/api/users', {
+        login: 'lina',
+        name: '李娜',
+        password: 'Secret-pass-2026',
+        roles: ['technician'],
+        personId: person.id,
+      });
       assert.equal(res.statusCode, 200, res.body);
       const u = res.json();
       assert.equal(u.personName, '李娜');
-      assert.equal((await admin.post('/api/users', { login: 'LINA', name: 'dup', password: 'Secret-pass-2026', roles: ['staff'] })).json().error.code, 'auth.login_taken');
+      assert.equal(
+        (await admin.post('/api/users', { login: 'LINA', name: 'dup', password: 'Secret-pass-2026', roles: ['staff'] })).json().error.code,
+        'auth.login_taken',
+      );
       const lina = await signIn(t.app, 'lina', 'Secret-pass-2026');
       assert.equal((await admin.patch(`/api/users/${u.id}`, { disabled: true })).statusCode, 200);
       assert.equal((await lina.get('/api/auth/me')).statusCode, 401);
-      const disabled = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'lina', password: 'Secret-pass-2026' } });
+      const disabled = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'lina', password: 'Secret-pass-2026' },
+      });
       assert.equal(disabled.json().error.code, 'auth.disabled');
       assert.equal((await admin.patch(`/api/users/${admin.userId}`, { roles: ['staff'] })).json().error.code, 'auth.last_admin');
       assert.equal((await admin.patch(`/api/users/${u.id}`, { disabled: false })).statusCode, 200);
@@ -162,7 +224,10 @@ for (const dialect of dialects()) {
       const staff = await userWithRoles(t.app, admin, ['staff']);
       const wrong = await staff.post('/api/auth/password', { currentPassword: 'nope-1234567', newPassword: 'Brand-new-2026' });
       assert.equal(wrong.json().error.code, 'auth.wrong_password');
-      assert.equal((await staff.post('/api/auth/password', { currentPassword: 'Test-pass-2026', newPassword: 'Brand-new-2026' })).statusCode, 200);
+      assert.equal(
+        (await staff.post('/api/auth/password', { currentPassword: 'Test-pass-2026', newPassword: 'Brand-new-2026' })).statusCode,
+        200,
+      );
       const me = await staff.patch('/api/auth/me', { language: 'en' });
       assert.equal(me.json().user.language, 'en');
       assert.equal((await staff.patch('/api/auth/me', { language: 'fr' })).statusCode, 400);

@@ -14,11 +14,17 @@ export type TokenRow = Selectable<ApiTokensTable>;
 export function createAuthRepository(db: Kysely<Database>) {
   return {
     countUsers: async () =>
-      Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
 
     userById: (id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
-    userByLogin: (login: string) =>
-      db.selectFrom('users').selectAll().where('login', '=', login.toLowerCase()).executeTakeFirst(),
+    userByLogin: (login: string) => db.selectFrom('users').selectAll().where('login', '=', login.toLowerCase()).executeTakeFirst(),
 
     insertUser: async (row: Omit<Insertable<UsersTable>, 'roles'> & { roles: string[] }) =>
       (
@@ -134,8 +140,7 @@ export function createAuthRepository(db: Kysely<Database>) {
         ])
         .where('api_tokens.token_hash', '=', tokenHash)
         .executeTakeFirst(),
-    tokensOfUser: (userId: number) =>
-      db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute(),
+    tokensOfUser: (userId: number) => db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute(),
     markTokenUsed: (id: number, at: number) => db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
     revokeToken: (id: number, at: number) => db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute(),
 
@@ -145,9 +150,7 @@ export function createAuthRepository(db: Kysely<Database>) {
       db
         .insertInto('sign_in_failures')
         .values({ login, failures, first_failed_at: firstFailedAt, locked_until: lockedUntil })
-        .onConflict((oc) =>
-          oc.column('login').doUpdateSet({ failures, first_failed_at: firstFailedAt, locked_until: lockedUntil }),
-        )
+        .onConflict((oc) => oc.column('login').doUpdateSet({ failures, first_failed_at: firstFailedAt, locked_until: lockedUntil }))
         .execute(),
     clearFailures: (login: string) => db.deleteFrom('sign_in_failures').where('login', '=', login).execute(),
   };

@@ -69,7 +69,16 @@ export function createAuthService(deps: AuthDeps) {
     extra: Partial<Actor> = {},
   ): Actor {
     const roles = rolesOf(row.roles);
-    return { ...base, kind: 'user', userId: row.user_id, name: row.name, roles, permissions: permissionsOf(roles), personId: row.person_id, ...extra };
+    return {
+      ...base,
+      kind: 'user',
+      userId: row.user_id,
+      name: row.name,
+      roles,
+      permissions: permissionsOf(roles),
+      personId: row.person_id,
+      ...extra,
+    };
   }
 
   return {
@@ -101,13 +110,17 @@ export function createAuthService(deps: AuthDeps) {
           created_at: now,
           updated_at: now,
         });
-        await audit.record(trx, { ...actor, userId: id, name: input.name }, {
-          action: 'create',
-          entityType: 'user',
-          entityId: id,
-          summary: 'first administrator (setup)',
-          after: { login: input.login.toLowerCase(), name: input.name, roles: ['admin'] },
-        });
+        await audit.record(
+          trx,
+          { ...actor, userId: id, name: input.name },
+          {
+            action: 'create',
+            entityType: 'user',
+            entityId: id,
+            summary: 'first administrator (setup)',
+            after: { login: input.login.toLowerCase(), name: input.name, roles: ['admin'] },
+          },
+        );
         return id;
       });
       return openSession(userId, req);
@@ -130,12 +143,16 @@ export function createAuthService(deps: AuthDeps) {
         const lockedUntil = count >= LOCKOUT.maxFailures ? now + LOCKOUT.lockMs : null;
         await inTransaction(db, async (trx) => {
           await createAuthRepository(trx).saveFailures(login, count, fresh ? now : failures.first_failed_at, lockedUntil);
-          await audit.record(trx, { ...actor, name: login }, {
-            action: 'sign_in_failed',
-            entityType: 'user',
-            entityId: user?.id ?? null,
-            after: { login, failures: count, locked: lockedUntil !== null },
-          });
+          await audit.record(
+            trx,
+            { ...actor, name: login },
+            {
+              action: 'sign_in_failed',
+              entityType: 'user',
+              entityId: user?.id ?? null,
+              after: { login, failures: count, locked: lockedUntil !== null },
+            },
+          );
         });
         if (lockedUntil) {
           throw new AppError(CoreErrors['auth.locked'], [
@@ -149,11 +166,15 @@ export function createAuthService(deps: AuthDeps) {
         const r = createAuthRepository(trx);
         await r.clearFailures(login);
         await r.updateUser(user.id, { last_sign_in_at: now });
-        await audit.record(trx, { ...actor, kind: 'user', userId: user.id, name: user.name }, {
-          action: 'sign_in',
-          entityType: 'user',
-          entityId: user.id,
-        });
+        await audit.record(
+          trx,
+          { ...actor, kind: 'user', userId: user.id, name: user.name },
+          {
+            action: 'sign_in',
+            entityType: 'user',
+            entityId: user.id,
+          },
+        );
       });
       return openSession(user.id, req);
     },
@@ -237,7 +258,10 @@ export function createAuthService(deps: AuthDeps) {
       // A token can never hold more than its creator.
       const beyond = input.permissions.filter((p) => !actor.permissions.has(p));
       if (beyond.length) {
-        throw new AppError(CoreErrors['auth.token_scope'], beyond.map((p) => ({ field: 'permissions', reason: 'not_held', params: { permission: p } })));
+        throw new AppError(
+          CoreErrors['auth.token_scope'],
+          beyond.map((p) => ({ field: 'permissions', reason: 'not_held', params: { permission: p } })),
+        );
       }
       const now = clock.now();
       const prefix = newSecret(6).replace(/[-_]/g, 'x').slice(0, 8);

@@ -16,7 +16,11 @@ export const authModule: SyswardModule = {
     const auth = createAuthService(ctx);
     registerAuthRoutes(app, auth, ctx.config);
     registerUserRoutes(app, createUsersService(ctx));
-    ctx.scheduler.add({ name: 'auth.purge-expired-sessions', schedule: '0 17 * * * *', run: async () => void (await auth.purgeExpiredSessions()) });
+    ctx.scheduler.add({
+      name: 'auth.purge-expired-sessions',
+      schedule: '0 17 * * * *',
+      run: async () => void (await auth.purgeExpiredSessions()),
+    });
   },
 };
 

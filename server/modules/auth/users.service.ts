@@ -24,7 +24,10 @@ function auditView(u: UserRow) {
 
 export function createUsersService({ db, audit, clock }: Deps) {
   async function toDtos(rows: UserRow[]): Promise<UserDto[]> {
-    const names = await orgLookups.personNames(db, rows.map((r) => r.person_id).filter((v): v is number => v !== null));
+    const names = await orgLookups.personNames(
+      db,
+      rows.map((r) => r.person_id).filter((v): v is number => v !== null),
+    );
     return rows.map((r) => ({
       id: r.id,
       login: r.login,
@@ -41,7 +44,8 @@ export function createUsersService({ db, audit, clock }: Deps) {
   }
 
   async function checkPerson(trx: typeof db, personId: number | null | undefined) {
-    if (personId && !(await orgLookups.personExists(trx, personId))) throw fieldError(AuthErrors['auth.person_not_found'], 'personId', 'not_found');
+    if (personId && !(await orgLookups.personExists(trx, personId)))
+      throw fieldError(AuthErrors['auth.person_not_found'], 'personId', 'not_found');
   }
 
   /** Refuses a change that would leave no enabled administrator. */
@@ -119,7 +123,12 @@ export function createUsersService({ db, audit, clock }: Deps) {
         // A disabled user, or one whose roles changed, starts again from a fresh sign-in.
         if (disabled || patch.roles) await r.deleteSessionsOfUser(id);
         const after = (await r.userById(id))!;
-        await audit.record(trx, actor, { action: 'update', entityType: 'user', entityId: id, ...changedFields(auditView(before), auditView(after)) });
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          ...changedFields(auditView(before), auditView(after)),
+        });
       });
       return this.get(id);
     },

@@ -34,7 +34,11 @@ export function createDepartmentsRepository(db: Kysely<Database>) {
       .select((eb) => [
         'p.name as parent_name',
         'h.name as head_person_name',
-        eb.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).whereRef('people.department_id', '=', 'd.id').as('people_count'),
+        eb
+          .selectFrom('people')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('people.department_id', '=', 'd.id')
+          .as('people_count'),
       ]);
 
   return {
@@ -56,7 +60,14 @@ export function createDepartmentsRepository(db: Kysely<Database>) {
     byId: async (id: number) => (await detailed().where('d.id', '=', id).executeTakeFirst()) as DepartmentRow | undefined,
     exists: async (id: number) => !!(await db.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst()),
     byCode: (code: string) => db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst(),
-    tree: () => db.selectFrom('departments').select(['id', 'name', 'parent_id', 'code']).orderBy('sort_order').orderBy('name').orderBy('id').execute(),
+    tree: () =>
+      db
+        .selectFrom('departments')
+        .select(['id', 'name', 'parent_id', 'code'])
+        .orderBy('sort_order')
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
     all: () => db.selectFrom('departments').select(['id', 'name', 'parent_id', 'code']).execute(),
     forExport: () =>
       db
@@ -69,7 +80,11 @@ export function createDepartmentsRepository(db: Kysely<Database>) {
       const out: number[] = [];
       let current: number | null = id;
       while (current !== null && out.length < 1000) {
-        const row: { parent_id: number | null } | undefined = await db.selectFrom('departments').select('parent_id').where('id', '=', current).executeTakeFirst();
+        const row: { parent_id: number | null } | undefined = await db
+          .selectFrom('departments')
+          .select('parent_id')
+          .where('id', '=', current)
+          .executeTakeFirst();
         current = row?.parent_id ?? null;
         if (current !== null) out.push(current);
       }

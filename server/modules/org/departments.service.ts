@@ -26,7 +26,11 @@ export function createDepartmentsService({ db, audit, clock, events, references 
     return toDepartment(row);
   }
 
-  async function checkRefs(trx: Kysely<Database>, id: number | null, input: { parentId?: number | null; headPersonId?: number | null; code?: string | null }) {
+  async function checkRefs(
+    trx: Kysely<Database>,
+    id: number | null,
+    input: { parentId?: number | null; headPersonId?: number | null; code?: string | null },
+  ) {
     const repo = createDepartmentsRepository(trx);
     if (input.parentId) {
       if (!(await repo.exists(input.parentId))) throw fieldError(OrgErrors['org.invalid_reference'], 'parentId', 'not_found');
@@ -81,7 +85,13 @@ export function createDepartmentsService({ db, audit, clock, events, references 
         throw err;
       }
       const created = await load(trx, id);
-      await audit.record(trx, actor, { action: 'create', entityType: 'department', entityId: id, summary: created.name, after: departmentAuditView(created) });
+      await audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'department',
+        entityId: id,
+        summary: created.name,
+        after: departmentAuditView(created),
+      });
       return created;
     },
 
@@ -123,7 +133,13 @@ export function createDepartmentsService({ db, audit, clock, events, references 
         const uses = await references.count(trx, 'department', id);
         if (Object.keys(uses).length) throw new AppError(OrgErrors['org.department_in_use'], [{ reason: 'in_use', params: uses }]);
         await createDepartmentsRepository(trx).remove(id);
-        await audit.record(trx, actor, { action: 'delete', entityType: 'department', entityId: id, summary: before.name, before: departmentAuditView(before) });
+        await audit.record(trx, actor, {
+          action: 'delete',
+          entityType: 'department',
+          entityId: id,
+          summary: before.name,
+          before: departmentAuditView(before),
+        });
       });
       events.emit('department.deleted', { id });
     },

@@ -21,7 +21,8 @@ export function createDictionariesRepository(db: Kysely<Database>) {
       db.selectFrom('dictionary_items').selectAll().where('dictionary_id', '=', dictionaryId).where('value', '=', value).executeTakeFirst(),
     insertItem: async (row: Insertable<DictionaryItemsTable>) =>
       (await db.insertInto('dictionary_items').values(row).returning('id').executeTakeFirstOrThrow()).id,
-    updateItem: (id: number, patch: Updateable<DictionaryItemsTable>) => db.updateTable('dictionary_items').set(patch).where('id', '=', id).execute(),
+    updateItem: (id: number, patch: Updateable<DictionaryItemsTable>) =>
+      db.updateTable('dictionary_items').set(patch).where('id', '=', id).execute(),
     removeItem: (id: number) => db.deleteFrom('dictionary_items').where('id', '=', id).execute(),
   };
 }

@@ -3,7 +3,13 @@
 import { inTransaction } from '../../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Dictionary, dictionaryInput, dictionaryItemInput, dictionaryItemPatch, dictionaryPatch } from '../../../shared/contracts/org.js';
+import type {
+  Dictionary,
+  dictionaryInput,
+  dictionaryItemInput,
+  dictionaryItemPatch,
+  dictionaryPatch,
+} from '../../../shared/contracts/org.js';
 import type { Actor } from '../../core/actor.js';
 import { systemActor } from '../../core/actor.js';
 import { changedFields } from '../../core/audit.js';
@@ -56,11 +62,32 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
           const repo = createDictionariesRepository(trx);
           if (await repo.byCode(decl.code)) return;
           const now = clock.now();
-          const id = await repo.insert({ code: decl.code, name: decl.name, description: decl.description ?? '', system: 1, created_at: now, updated_at: now });
+          const id = await repo.insert({
+            code: decl.code,
+            name: decl.name,
+            description: decl.description ?? '',
+            system: 1,
+            created_at: now,
+            updated_at: now,
+          });
           for (const [i, item] of decl.items.entries()) {
-            await repo.insertItem({ dictionary_id: id, label: item.label, value: item.value, sort_order: (i + 1) * 10, enabled: 1, created_at: now, updated_at: now });
+            await repo.insertItem({
+              dictionary_id: id,
+              label: item.label,
+              value: item.value,
+              sort_order: (i + 1) * 10,
+              enabled: 1,
+              created_at: now,
+              updated_at: now,
+            });
           }
-          await audit.record(trx, systemActor(), { action: 'create', entityType: 'dictionary', entityId: id, summary: decl.name, after: { code: decl.code, items: decl.items.length } });
+          await audit.record(trx, systemActor(), {
+            action: 'create',
+            entityType: 'dictionary',
+            entityId: id,
+            summary: decl.name,
+            after: { code: decl.code, items: decl.items.length },
+          });
         });
       }
     },
@@ -97,7 +124,13 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
         const before = await load(trx, id);
         if (before.system) throw new AppError(OrgErrors['org.dictionary_system']);
         await createDictionariesRepository(trx).remove(id);
-        await audit.record(trx, actor, { action: 'delete', entityType: 'dictionary', entityId: id, summary: before.name, before: { code: before.code, name: before.name, items: before.items.map((i) => i.label) } });
+        await audit.record(trx, actor, {
+          action: 'delete',
+          entityType: 'dictionary',
+          entityId: id,
+          summary: before.name,
+          before: { code: before.code, name: before.name, items: before.items.map((i) => i.label) },
+        });
       });
     },
 
@@ -110,12 +143,26 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
         const now = clock.now();
         let itemId: number;
         try {
-          itemId = await repo.insertItem({ dictionary_id: dictionaryId, label: input.label, value, sort_order: input.sortOrder, enabled: input.enabled ? 1 : 0, created_at: now, updated_at: now });
+          itemId = await repo.insertItem({
+            dictionary_id: dictionaryId,
+            label: input.label,
+            value,
+            sort_order: input.sortOrder,
+            enabled: input.enabled ? 1 : 0,
+            created_at: now,
+            updated_at: now,
+          });
         } catch (err) {
           if (isUniqueViolation(err)) throw duplicate('value');
           throw err;
         }
-        await audit.record(trx, actor, { action: 'create', entityType: 'dictionary_item', entityId: itemId, summary: `${dict.name}: ${input.label}`, after: { dictionaryId, label: input.label, value, sortOrder: input.sortOrder, enabled: input.enabled } });
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'dictionary_item',
+          entityId: itemId,
+          summary: `${dict.name}: ${input.label}`,
+          after: { dictionaryId, label: input.label, value, sortOrder: input.sortOrder, enabled: input.enabled },
+        });
         return load(trx, dictionaryId);
       });
     },
@@ -153,7 +200,13 @@ export function createDictionariesService({ db, audit, clock }: Deps) {
         const item = await repo.itemById(dictionaryId, itemId);
         if (!item) throw notFound('dictionary_item');
         await repo.removeItem(itemId);
-        await audit.record(trx, actor, { action: 'delete', entityType: 'dictionary_item', entityId: itemId, summary: item.label, before: { dictionaryId, label: item.label, value: item.value } });
+        await audit.record(trx, actor, {
+          action: 'delete',
+          entityType: 'dictionary_item',
+          entityId: itemId,
+          summary: item.label,
+          before: { dictionaryId, label: item.label, value: item.value },
+        });
         return load(trx, dictionaryId);
       });
     },

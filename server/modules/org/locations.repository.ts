@@ -42,7 +42,11 @@ export function createLocationsRepository(db: Kysely<Database>) {
       const where = await filter(q);
       const [rows, count] = await Promise.all([
         detailed().where(where).orderBy(SORT[q.sort], q.order).orderBy('l.name').orderBy('l.id').limit(limit).offset(offset).execute(),
-        db.selectFrom('locations as l').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('locations as l')
+          .where(where)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
     },
@@ -50,7 +54,13 @@ export function createLocationsRepository(db: Kysely<Database>) {
     exists: async (id: number) => !!(await db.selectFrom('locations').select('id').where('id', '=', id).executeTakeFirst()),
     byCode: (code: string) => db.selectFrom('locations').select('id').where('code', '=', code).executeTakeFirst(),
     tree: () =>
-      db.selectFrom('locations').select(['id', 'name', 'parent_id', 'code', 'kind']).orderBy('sort_order').orderBy('name').orderBy('id').execute(),
+      db
+        .selectFrom('locations')
+        .select(['id', 'name', 'parent_id', 'code', 'kind'])
+        .orderBy('sort_order')
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
     async insert(row: Insertable<LocationsTable>): Promise<number> {
       const { id } = await db.insertInto('locations').values(row).returning('id').executeTakeFirstOrThrow();
       await writeSearchIndex(db, 'locations', id, searchText(row as LocationsTable));

@@ -69,7 +69,13 @@ export function createLocationsService({ db, audit, clock, events, references }:
       return { items: rows.map((r: LocationRow) => toLocation(r, pathOf(r.id, nodes))), total, page: q.page, pageSize: q.pageSize };
     },
     async tree(): Promise<TreeNode[]> {
-      return (await createLocationsRepository(db).tree()).map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, code: r.code, kind: r.kind }));
+      return (await createLocationsRepository(db).tree()).map((r) => ({
+        id: r.id,
+        name: r.name,
+        parentId: r.parent_id,
+        code: r.code,
+        kind: r.kind,
+      }));
     },
     get: (id: number) => load(db, id),
 
@@ -94,7 +100,13 @@ export function createLocationsService({ db, audit, clock, events, references }:
           throw err;
         }
         const created = await load(trx, id);
-        await audit.record(trx, actor, { action: 'create', entityType: 'location', entityId: id, summary: created.path.join(' / '), after: locationAuditView(created) });
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'location',
+          entityId: id,
+          summary: created.path.join(' / '),
+          after: locationAuditView(created),
+        });
         return created;
       });
       events.emit('location.created', { id: loc.id });
@@ -123,7 +135,13 @@ export function createLocationsService({ db, audit, clock, events, references }:
         const after = await load(trx, id);
         const diff = changedFields(locationAuditView(before), locationAuditView(after));
         if (Object.keys(diff.after).length) {
-          await audit.record(trx, actor, { action: 'update', entityType: 'location', entityId: id, summary: after.path.join(' / '), ...diff });
+          await audit.record(trx, actor, {
+            action: 'update',
+            entityType: 'location',
+            entityId: id,
+            summary: after.path.join(' / '),
+            ...diff,
+          });
         }
         return after;
       });
@@ -137,7 +155,13 @@ export function createLocationsService({ db, audit, clock, events, references }:
         const uses = await references.count(trx, 'location', id);
         if (Object.keys(uses).length) throw new AppError(OrgErrors['org.location_in_use'], [{ reason: 'in_use', params: uses }]);
         await createLocationsRepository(trx).remove(id);
-        await audit.record(trx, actor, { action: 'delete', entityType: 'location', entityId: id, summary: before.path.join(' / '), before: locationAuditView(before) });
+        await audit.record(trx, actor, {
+          action: 'delete',
+          entityType: 'location',
+          entityId: id,
+          summary: before.path.join(' / '),
+          before: locationAuditView(before),
+        });
       });
       events.emit('location.deleted', { id });
     },

@@ -50,7 +50,10 @@ for (const dialect of dialects()) {
       const fields = bad.json().error.details.map((d: { field: string; reason: string }) => `${d.field}:${d.reason}`);
       assert.ok(fields.includes('email:invalid_email'), fields.join());
       assert.ok(fields.includes('phone:invalid_phone'), fields.join());
-      assert.ok(fields.some((f: string) => f.startsWith('name:')), fields.join());
+      assert.ok(
+        fields.some((f: string) => f.startsWith('name:')),
+        fields.join(),
+      );
       const noDept = await admin.post('/api/people', { name: '张三', departmentId: 999999 });
       assert.equal(noDept.json().error.details[0].field, 'departmentId');
       const mismatch = await admin.post('/api/people', { name: '学生甲', kind: 'student', status: 'active' });
@@ -66,13 +69,20 @@ for (const dialect of dialects()) {
         ['李网络', 'E004', ids.office],
         ['赵敏', 'E005', ids.office],
       ] as const) {
-        const r = await admin.post('/api/people', { name, number, departmentId, position: number === 'E002' ? '网络管理员' : '教师', email: `${number.toLowerCase()}@example.com` });
+        const r = await admin.post('/api/people', {
+          name,
+          number,
+          departmentId,
+          position: number === 'E002' ? '网络管理员' : '教师',
+          email: `${number.toLowerCase()}@example.com`,
+        });
         assert.equal(r.statusCode, 200, r.body);
       }
     });
 
     it('finds people and departments by Chinese substrings of 1, 2 and 3+ characters', async () => {
-      const names = async (q: string, extra = '') => (await admin.get(`/api/people?q=${encodeURIComponent(q)}&sort=number${extra}`)).json().items.map((p: { name: string }) => p.name);
+      const names = async (q: string, extra = '') =>
+        (await admin.get(`/api/people?q=${encodeURIComponent(q)}&sort=number${extra}`)).json().items.map((p: { name: string }) => p.name);
       assert.deepEqual(await names('张伟'), ['张伟', '张伟明']);
       assert.deepEqual(await names('伟明'), ['张伟明']);
       assert.deepEqual(await names('网络'), ['张伟', '李网络']); // position 网络管理员 and name 李网络
@@ -80,7 +90,9 @@ for (const dialect of dialects()) {
       assert.deepEqual(await names('敏'), ['赵敏']);
       assert.deepEqual(await names('E00'), ['王强', '张伟', '张伟明', '李网络', '赵敏']);
       assert.deepEqual(await names('e004@EXAMPLE'), ['李网络']);
-      const deps = (await admin.get(`/api/departments?q=${encodeURIComponent('网络')}&sort=name`)).json().items.map((d: { name: string }) => d.name);
+      const deps = (await admin.get(`/api/departments?q=${encodeURIComponent('网络')}&sort=name`))
+        .json()
+        .items.map((d: { name: string }) => d.name);
       assert.deepEqual(deps.sort(), ['网络中心', '网络组'].sort());
       assert.equal((await admin.get(`/api/departments?q=${encodeURIComponent('网络中心')}`)).json().total, 1);
     });
@@ -121,7 +133,9 @@ for (const dialect of dialects()) {
       assert.deepEqual(res.json().error.details[0].params, { people: 1, children: 1 });
       const campus = (await admin.post('/api/locations', { name: '本部校区', kind: 'campus' })).json();
       const building = (await admin.post('/api/locations', { name: '行政楼', kind: 'building', parentId: campus.id })).json();
-      const room = (await admin.post('/api/locations', { name: '信息中心机房', kind: 'machine_room', parentId: building.id, code: 'JF-01' })).json();
+      const room = (
+        await admin.post('/api/locations', { name: '信息中心机房', kind: 'machine_room', parentId: building.id, code: 'JF-01' })
+      ).json();
       assert.deepEqual(room.path, ['本部校区', '行政楼', '信息中心机房']);
       const loc = await admin.delete(`/api/locations/${campus.id}`);
       assert.equal(loc.json().error.code, 'org.location_in_use');
@@ -167,7 +181,10 @@ for (const dialect of dialects()) {
       await assert.rejects(t.connection.db.deleteFrom('audit_log').execute());
       await assert.rejects(t.connection.db.updateTable('audit_log').set({ action: 'x' }).execute());
       const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/audit'));
-      assert.deepEqual(routes.map((r) => r.method), ['GET']);
+      assert.deepEqual(
+        routes.map((r) => r.method),
+        ['GET'],
+      );
     });
   });
 }

@@ -38,7 +38,10 @@ export async function departmentResolver(db: Kysely<Database>): Promise<(text: s
     const text = raw.trim();
     const code = byCode.get(text);
     if (code) return code;
-    const normalisedPath = text.split(/\s*[/\\]\s*/).filter(Boolean).join('/');
+    const normalisedPath = text
+      .split(/\s*[/\\]\s*/)
+      .filter(Boolean)
+      .join('/');
     const viaPath = byPath.get(normalisedPath);
     if (viaPath) return viaPath;
     const named = byName.get(text) ?? [];

@@ -18,18 +18,41 @@ import { departmentPaths, departmentResolver, zodIssues } from './org.spreadshee
 
 const KIND_LABEL = { employee: '员工', student: '学生' } as const;
 const KIND_WORDS: Record<string, 'employee' | 'student'> = {
-  员工: 'employee', 职工: 'employee', 教职工: 'employee', 教师: 'employee', 老师: 'employee', employee: 'employee', staff: 'employee', teacher: 'employee',
-  学生: 'student', student: 'student',
+  员工: 'employee',
+  职工: 'employee',
+  教职工: 'employee',
+  教师: 'employee',
+  老师: 'employee',
+  employee: 'employee',
+  staff: 'employee',
+  teacher: 'employee',
+  学生: 'student',
+  student: 'student',
 };
 const STATUS_LABEL = { active: '在职', left: '离职', studying: '在读', graduated: '毕业' } as const;
 const STATUS_WORDS: Record<string, keyof typeof STATUS_LABEL> = {
-  在职: 'active', 在岗: 'active', active: 'active', 离职: 'left', 已离职: 'left', left: 'left', inactive: 'left',
-  在读: 'studying', 在校: 'studying', studying: 'studying', 毕业: 'graduated', 已毕业: 'graduated', graduated: 'graduated',
+  在职: 'active',
+  在岗: 'active',
+  active: 'active',
+  离职: 'left',
+  已离职: 'left',
+  left: 'left',
+  inactive: 'left',
+  在读: 'studying',
+  在校: 'studying',
+  studying: 'studying',
+  毕业: 'graduated',
+  已毕业: 'graduated',
+  graduated: 'graduated',
 };
 
 export const PEOPLE_FIELDS: FieldSpec[] = [
   { key: 'name', header: '姓名', aliases: ['名字', '人员姓名', '员工姓名', '学生姓名', 'name', 'full name'], required: true },
-  { key: 'number', header: '工号/学号', aliases: ['工号', '学号', '编号', '人员编号', '员工编号', '职工号', 'number', 'employee number', 'employee id', 'student number', 'id'] },
+  {
+    key: 'number',
+    header: '工号/学号',
+    aliases: ['工号', '学号', '编号', '人员编号', '员工编号', '职工号', 'number', 'employee number', 'employee id', 'student number', 'id'],
+  },
   { key: 'kind', header: '类别', aliases: ['人员类别', '人员类型', '类型', 'kind', 'type'] },
   { key: 'department', header: '部门', aliases: ['所属部门', '部门名称', '单位', '科室', '班级', 'department', 'dept'] },
   { key: 'phone', header: '手机', aliases: ['电话', '手机号', '手机号码', '联系电话', '联系方式', 'phone', 'mobile', 'tel'] },
@@ -63,7 +86,11 @@ type DepartmentValue = {
 };
 
 /** 'A / B\\C' → 'A/B/C', the form department paths are compared in. */
-const normalisePath = (text: string) => text.split(/\s*[/\\]\s*/).filter(Boolean).join('/');
+const normalisePath = (text: string) =>
+  text
+    .split(/\s*[/\\]\s*/)
+    .filter(Boolean)
+    .join('/');
 
 function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
   const service = createPeopleService(ctx);
@@ -72,7 +99,17 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
     permission: 'org:write',
     fields: PEOPLE_FIELDS,
     maxRows: 50_000,
-    example: { name: '张伟', number: 'T2026001', kind: '员工', department: '信息中心', phone: '13800138000', email: 'zhangwei@example.com', position: '网络管理员', status: '在职', notes: '' },
+    example: {
+      name: '张伟',
+      number: 'T2026001',
+      kind: '员工',
+      department: '信息中心',
+      phone: '13800138000',
+      email: 'zhangwei@example.com',
+      position: '网络管理员',
+      status: '在职',
+      notes: '',
+    },
     async prepare(db, _actor, rows) {
       const issues: (RowIssue & { row: number })[] = [];
       const out: { rowNumber: number; value: PersonValue; action: 'create' | 'update' }[] = [];
@@ -120,7 +157,8 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
           if (id && !fileKind && fileStatus) kind = ((await repo.byNumber(number!))?.kind as typeof kind | undefined) ?? kind;
           const s = fileStatus ?? (kind === 'student' ? 'studying' : 'active');
           const fits = kind === 'student' ? ['studying', 'graduated'] : ['active', 'left'];
-          if ((fileStatus || !id) && !fits.includes(s)) rowIssues.push({ field: 'status', reason: 'status_kind_mismatch', value: values.status });
+          if ((fileStatus || !id) && !fits.includes(s))
+            rowIssues.push({ field: 'status', reason: 'status_kind_mismatch', value: values.status });
         }
         if (number) {
           if (seen.has(number)) rowIssues.push({ field: 'number', reason: 'duplicate_in_file', value: number });
@@ -165,7 +203,11 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
       }
       return { created, updated };
     },
-    sample: ({ input }) => ({ ...input, kind: input.kind ? KIND_LABEL[input.kind] : undefined, status: input.status ? STATUS_LABEL[input.status] : undefined }),
+    sample: ({ input }) => ({
+      ...input,
+      kind: input.kind ? KIND_LABEL[input.kind] : undefined,
+      status: input.status ? STATUS_LABEL[input.status] : undefined,
+    }),
   };
 }
 
@@ -219,11 +261,13 @@ function departmentsImporter(ctx: ModuleContext): Importer<DepartmentValue> {
           else rowIssues.push({ field: 'head', reason: 'not_found', value: values.head });
         }
         const sortOrder = values.sortOrder ? Number(values.sortOrder) : 0;
-        if (!Number.isInteger(sortOrder) || Math.abs(sortOrder) > 100000) rowIssues.push({ field: 'sortOrder', reason: 'invalid_type', value: values.sortOrder });
+        if (!Number.isInteger(sortOrder) || Math.abs(sortOrder) > 100000)
+          rowIssues.push({ field: 'sortOrder', reason: 'invalid_type', value: values.sortOrder });
         const notes = values.notes ?? '';
         if (notes.length > 2000) rowIssues.push({ field: 'notes', reason: 'too_long' });
 
-        const parentPath = parent === null || parent === undefined ? null : 'row' in parent ? pathOfRow.get(parent.row) : dbPaths.get(parent.id);
+        const parentPath =
+          parent === null || parent === undefined ? null : 'row' in parent ? pathOfRow.get(parent.row) : dbPaths.get(parent.id);
         const ownPath = parent === undefined && id ? (dbPaths.get(id) ?? name) : parentPath ? `${parentPath}/${name}` : name;
         if (code) fileCodes.set(code, rowNumber);
         remember(filePaths, ownPath, rowNumber);
@@ -233,7 +277,7 @@ function departmentsImporter(ctx: ModuleContext): Importer<DepartmentValue> {
           issues.push(...rowIssues.map((i) => ({ ...i, row: rowNumber })));
           continue;
         }
-        const keep = <T,>(key: string, v: T): T | undefined => (id && !has(key) ? undefined : v);
+        const keep = <T>(key: string, v: T): T | undefined => (id && !has(key) ? undefined : v);
         out.push({
           rowNumber,
           value: { id, name, code, parent, headPersonId, sortOrder: keep('sortOrder', sortOrder), notes: keep('notes', notes) },
@@ -247,7 +291,8 @@ function departmentsImporter(ctx: ModuleContext): Importer<DepartmentValue> {
       let created = 0;
       let updated = 0;
       for (const [i, { rowNumber, value }] of rows.entries()) {
-        const parentId = value.parent == null ? value.parent : 'id' in value.parent ? value.parent.id : (idOfRow.get(value.parent.row) ?? null);
+        const parentId =
+          value.parent == null ? value.parent : 'id' in value.parent ? value.parent.id : (idOfRow.get(value.parent.row) ?? null);
         const input = {
           name: value.name,
           code: value.code,
@@ -304,7 +349,15 @@ export function registerOrgSpreadsheets(app: FastifyInstance, ctx: ModuleContext
     },
   });
 
-  type DepRow = { id: number; name: string; code: string | null; parent_id: number | null; head_number: string | null; sort_order: number; notes: string };
+  type DepRow = {
+    id: number;
+    name: string;
+    code: string | null;
+    parent_id: number | null;
+    head_number: string | null;
+    sort_order: number;
+    notes: string;
+  };
   registerSpreadsheetRoutes(app, ctx, {
     basePath: '/api/departments',
     tag: 'departments',

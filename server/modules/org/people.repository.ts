@@ -1,5 +1,14 @@
 // Every query of the people table (and its search index).
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { z } from 'zod';
 import type { personListQuery } from '../../../shared/contracts/org.js';
 import type { Database } from '../../db/database.js';
@@ -26,7 +35,11 @@ export function personSearchText(p: Pick<PeopleTable, 'name' | 'number' | 'phone
 
 /** Ids of a department and every department below it. */
 export async function departmentSubtreeIds(db: Kysely<Database>, rootId: number): Promise<number[]> {
-  const rows = await sql<{ id: number }>`with recursive sub(id) as (select cast(${rootId} as integer) union all select d.id from departments d join sub on d.parent_id = sub.id) select id from sub`.execute(db);
+  const rows = await sql<{
+    id: number;
+  }>`with recursive sub(id) as (select cast(${rootId} as integer) union all select d.id from departments d join sub on d.parent_id = sub.id) select id from sub`.execute(
+    db,
+  );
   return rows.rows.map((r) => Number(r.id));
 }
 
@@ -63,9 +76,24 @@ export function createPeopleRepository(db: Kysely<Database>) {
     async list(q: PersonListQuery): Promise<{ rows: PersonRow[]; total: number }> {
       const { limit, offset } = pageWindow(q);
       const { where, knownTotal } = await filters(q);
-      const rows = await withDepartment().where(where).orderBy(SORT[q.sort], q.order).orderBy('people.id', q.order).limit(limit).offset(offset).execute();
+      const rows = await withDepartment()
+        .where(where)
+        .orderBy(SORT[q.sort], q.order)
+        .orderBy('people.id', q.order)
+        .limit(limit)
+        .offset(offset)
+        .execute();
       const total =
-        knownTotal ?? Number((await db.selectFrom('people').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        knownTotal ??
+        Number(
+          (
+            await db
+              .selectFrom('people')
+              .where(where)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       return { rows, total };
     },
 
@@ -74,12 +102,7 @@ export function createPeopleRepository(db: Kysely<Database>) {
       const { where } = await filters(q);
       let lastId = 0;
       for (;;) {
-        const rows = await withDepartment()
-          .where(where)
-          .where('people.id', '>', lastId)
-          .orderBy('people.id')
-          .limit(chunk)
-          .execute();
+        const rows = await withDepartment().where(where).where('people.id', '>', lastId).orderBy('people.id').limit(chunk).execute();
         yield* rows;
         if (rows.length < chunk) return;
         lastId = rows[rows.length - 1]!.id;

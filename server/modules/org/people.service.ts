@@ -87,7 +87,13 @@ export function createPeopleService({ db, audit, clock, events, references }: De
         throw err;
       }
       const created = await load(trx, id);
-      await audit.record(trx, actor, { action: 'create', entityType: 'person', entityId: id, summary: created.name, after: personAuditView(created) });
+      await audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'person',
+        entityId: id,
+        summary: created.name,
+        after: personAuditView(created),
+      });
       return created;
     },
 
@@ -140,7 +146,13 @@ export function createPeopleService({ db, audit, clock, events, references }: De
         const uses = await references.count(trx, 'person', id);
         if (Object.keys(uses).length) throw new AppError(OrgErrors['org.person_in_use'], [{ reason: 'in_use', params: uses }]);
         await createPeopleRepository(trx).remove(id);
-        await audit.record(trx, actor, { action: 'delete', entityType: 'person', entityId: id, summary: before.name, before: personAuditView(before) });
+        await audit.record(trx, actor, {
+          action: 'delete',
+          entityType: 'person',
+          entityId: id,
+          summary: before.name,
+          before: personAuditView(before),
+        });
       });
       events.emit('person.deleted', { id });
     },

@@ -11,13 +11,28 @@ const tags = ['attachments'];
 
 export function registerAttachmentRoutes(app: FastifyInstance, svc: ReturnType<typeof createAttachmentsService>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/attachments', { config: { access: 'attachments:read' }, schema: { tags, summary: "An entity's attachments", querystring: attachmentListQuery, response: { 200: attachmentList } } }, async (req) => ({
-    items: await svc.list(req.actor, req.query.entityType, req.query.entityId),
-  }));
+  r.get(
+    '/api/attachments',
+    {
+      config: { access: 'attachments:read' },
+      schema: { tags, summary: "An entity's attachments", querystring: attachmentListQuery, response: { 200: attachmentList } },
+    },
+    async (req) => ({
+      items: await svc.list(req.actor, req.query.entityType, req.query.entityId),
+    }),
+  );
 
   r.post(
     '/api/attachments',
-    { config: { access: 'attachments:write' }, schema: { tags, summary: 'Upload (multipart: fields entityType and entityId, then the file)', consumes: ['multipart/form-data'], response: { 200: attachment } } },
+    {
+      config: { access: 'attachments:write' },
+      schema: {
+        tags,
+        summary: 'Upload (multipart: fields entityType and entityId, then the file)',
+        consumes: ['multipart/form-data'],
+        response: { 200: attachment },
+      },
+    },
     async (req) => {
       if (!req.isMultipart()) throw new AppError(CoreErrors['file.missing']);
       const part = await req.file();
@@ -38,21 +53,32 @@ export function registerAttachmentRoutes(app: FastifyInstance, svc: ReturnType<t
     },
   );
 
-  r.get('/api/attachments/:id/download', { config: { access: 'attachments:read' }, schema: { tags, summary: 'Download an attachment', params: idParam } }, async (req, reply) => {
-    const file = await svc.download(req.actor, req.params.id);
-    if (file.inline) {
-      // Images and PDFs may show in the page; still sandboxed and never sniffed as something else.
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-        .send(file.body);
-    }
-    return sendDownload(reply, file.body, file.fileName, file.mime);
-  });
+  r.get(
+    '/api/attachments/:id/download',
+    { config: { access: 'attachments:read' }, schema: { tags, summary: 'Download an attachment', params: idParam } },
+    async (req, reply) => {
+      const file = await svc.download(req.actor, req.params.id);
+      if (file.inline) {
+        // Images and PDFs may show in the page; still sandboxed and never sniffed as something else.
+        return reply
+          .header('content-type', file.mime)
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+          .send(file.body);
+      }
+      return sendDownload(reply, file.body, file.fileName, file.mime);
+    },
+  );
 
-  r.delete('/api/attachments/:id', { config: { access: 'attachments:write' }, schema: { tags, summary: 'Delete an attachment', params: idParam, response: { 200: okResponse } } }, async (req) => {
-    await svc.remove(req.actor, req.params.id);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/attachments/:id',
+    {
+      config: { access: 'attachments:write' },
+      schema: { tags, summary: 'Delete an attachment', params: idParam, response: { 200: okResponse } },
+    },
+    async (req) => {
+      await svc.remove(req.actor, req.params.id);
+      return { ok: true as const };
+    },
+  );
 }

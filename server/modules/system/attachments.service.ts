@@ -10,7 +10,16 @@ const INLINE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'a
 
 type Deps = Pick<ModuleContext, 'db' | 'audit' | 'clock' | 'registries'> & { files: FileStore };
 
-type Row = { id: number; entity_type: string; entity_id: number; file_name: string; mime: string; size: number; created_at: number; created_by: number | null };
+type Row = {
+  id: number;
+  entity_type: string;
+  entity_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  created_at: number;
+  created_by: number | null;
+};
 const toDto = (r: Row): Attachment => ({
   id: r.id,
   entityType: r.entity_type,
@@ -24,8 +33,13 @@ const toDto = (r: Row): Attachment => ({
 
 /** Keeps the last path segment only, with nothing a file system or a header could misread. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .trim();
   return (base || 'file').slice(0, 200);
 }
 
@@ -45,13 +59,20 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
   return {
     async list(actor: Actor, entityType: string, entityId: number): Promise<Attachment[]> {
       typeOf(actor, entityType, 'read');
-      const rows = await db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('id').execute();
+      const rows = await db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .orderBy('id')
+        .execute();
       return rows.map(toDto);
     },
 
     async upload(actor: Actor, entityType: string, entityId: number, file: { buffer: Buffer; fileName: string }): Promise<Attachment> {
       const t = typeOf(actor, entityType, 'write');
-      if (!(await t.exists(db, entityId))) throw new AppError(CoreErrors['validation.failed'], [{ field: 'entityId', reason: 'not_found' }]);
+      if (!(await t.exists(db, entityId)))
+        throw new AppError(CoreErrors['validation.failed'], [{ field: 'entityId', reason: 'not_found' }]);
       const fileName = safeFileName(file.fileName);
       const type = detectType(file.buffer, fileName);
       if (!type) throw new AppError(CoreErrors['file.type_not_allowed'], [{ field: 'file', reason: 'type_not_allowed' }]);
@@ -60,10 +81,26 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
         return await inTransaction(db, async (trx) => {
           const { id } = await trx
             .insertInto('attachments')
-            .values({ entity_type: entityType, entity_id: entityId, file_name: fileName, mime: type.mime, size: file.buffer.length, sha256: stored.sha256, storage_key: stored.key, created_by: actor.userId, created_at: clock.now() })
+            .values({
+              entity_type: entityType,
+              entity_id: entityId,
+              file_name: fileName,
+              mime: type.mime,
+              size: file.buffer.length,
+              sha256: stored.sha256,
+              storage_key: stored.key,
+              created_by: actor.userId,
+              created_at: clock.now(),
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
-          await audit.record(trx, actor, { action: 'attach', entityType, entityId, summary: fileName, after: { attachmentId: id, fileName, mime: type.mime, size: file.buffer.length } });
+          await audit.record(trx, actor, {
+            action: 'attach',
+            entityType,
+            entityId,
+            summary: fileName,
+            after: { attachmentId: id, fileName, mime: type.mime, size: file.buffer.length },
+          });
           return toDto((await trx.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Row);
         });
       } catch (err) {
@@ -83,7 +120,13 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
       typeOf(actor, r.entity_type, 'write');
       await inTransaction(db, async (trx) => {
         await trx.deleteFrom('attachments').where('id', '=', id).execute();
-        await audit.record(trx, actor, { action: 'detach', entityType: r.entity_type, entityId: r.entity_id, summary: r.file_name, before: { attachmentId: id, fileName: r.file_name } });
+        await audit.record(trx, actor, {
+          action: 'detach',
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          summary: r.file_name,
+          before: { attachmentId: id, fileName: r.file_name },
+        });
       });
       // Bytes go after the row: a crash in between leaves an orphan file, never a dangling row.
       await files.remove(r.storage_key);
@@ -95,13 +138,31 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
      * nor stay downloadable by id.
      */
     async removeAllOf(entityType: string, entityId: number): Promise<number> {
-      const rows = await db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
+      const rows = await db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .execute();
       if (!rows.length) return 0;
       const actor = systemActor('attachments');
       await inTransaction(db, async (trx) => {
-        await trx.deleteFrom('attachments').where('id', 'in', rows.map((r) => r.id)).execute();
+        await trx
+          .deleteFrom('attachments')
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
         for (const r of rows) {
-          await audit.record(trx, actor, { action: 'detach', entityType, entityId, summary: r.file_name, before: { attachmentId: r.id, fileName: r.file_name, reason: 'entity_deleted' } });
+          await audit.record(trx, actor, {
+            action: 'detach',
+            entityType,
+            entityId,
+            summary: r.file_name,
+            before: { attachmentId: r.id, fileName: r.file_name, reason: 'entity_deleted' },
+          });
         }
       });
       for (const r of rows) await files.remove(r.storage_key);

@@ -23,6 +23,11 @@ export const systemModule: SyswardModule = {
     });
     ctx.scheduler.add({ name: 'system.purge-import-jobs', schedule: '0 23 * * * *', run: async () => void (await ctx.imports.purgeOld()) });
     // SQLite keeps no statistics unless asked; PostgreSQL's autovacuum gathers its own.
-    if (ctx.kind === 'sqlite') ctx.scheduler.add({ name: 'system.sqlite-optimize', schedule: '0 10 3 * * *', run: async () => void (await sql`pragma optimize`.execute(ctx.db)) });
+    if (ctx.kind === 'sqlite')
+      ctx.scheduler.add({
+        name: 'system.sqlite-optimize',
+        schedule: '0 10 3 * * *',
+        run: async () => void (await sql`pragma optimize`.execute(ctx.db)),
+      });
   },
 };

@@ -3,17 +3,7 @@ import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { Permission } from '@shared/lib/access.js';
 
 /** Navigation areas, in the order they appear. A group shows only when it has a visible page. */
-export const NAV_GROUPS = [
-  'assets',
-  'tickets',
-  'monitoring',
-  'network',
-  'operations',
-  'labs',
-  'reports',
-  'basic',
-  'system',
-] as const;
+export const NAV_GROUPS = ['assets', 'tickets', 'monitoring', 'network', 'operations', 'labs', 'reports', 'basic', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface PageRoute {

@@ -53,8 +53,7 @@ export function createCrudHooks<Item, Input, Patch = Partial<Input>>(cfg: CrudCo
     useUpdate() {
       const invalidate = useInvalidate();
       return useMutation({
-        mutationFn: ({ id, patch }: { id: number; patch: Patch }) =>
-          api(`${base}/${id}`, { method: 'PATCH', body: patch, schema: item }),
+        mutationFn: ({ id, patch }: { id: number; patch: Patch }) => api(`${base}/${id}`, { method: 'PATCH', body: patch, schema: item }),
         onSuccess: invalidate,
       });
     },

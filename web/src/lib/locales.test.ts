@@ -93,9 +93,7 @@ test('every key used in the code exists in every locale', () => {
 
 test('every key built at run time from a known list exists in every locale', () => {
   for (const l of LOCALES) {
-    const missing = Object.entries(FAMILIES).flatMap(([prefix, values]) =>
-      values.map((v) => prefix + v).filter((k) => !locales[l].has(k)),
-    );
+    const missing = Object.entries(FAMILIES).flatMap(([prefix, values]) => values.map((v) => prefix + v).filter((k) => !locales[l].has(k)));
     assert.deepEqual(missing, [], `run-time keys missing from ${l}.json`);
   }
 });

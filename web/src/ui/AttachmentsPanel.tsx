@@ -65,7 +65,13 @@ export function AttachmentsPanel({ entityType, entityId, canWrite }: Attachments
         </Typography.Title>
         {canWrite && (
           <>
-            <Button size="small" icon={<UploadOutlined />} loading={percent !== null} onClick={() => input.current?.click()} data-testid="attachment-upload">
+            <Button
+              size="small"
+              icon={<UploadOutlined />}
+              loading={percent !== null}
+              onClick={() => input.current?.click()}
+              data-testid="attachment-upload"
+            >
               {t('attachments.upload')}
             </Button>
             <input
@@ -90,9 +96,7 @@ export function AttachmentsPanel({ entityType, entityId, canWrite }: Attachments
         locale={{ emptyText: <EmptyState description={canWrite ? t('attachments.emptyWritable') : t('attachments.empty')} /> }}
         renderItem={(item) => (
           <List.Item
-            actions={
-              canWrite ? [<ConfirmDelete key="delete" name={item.fileName} onConfirm={() => remove.mutateAsync(item.id)} />] : []
-            }
+            actions={canWrite ? [<ConfirmDelete key="delete" name={item.fileName} onConfirm={() => remove.mutateAsync(item.id)} />] : []}
           >
             <List.Item.Meta
               title={

@@ -19,8 +19,22 @@ export function ExportButton({ kind, filters }: ExportButtonProps) {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'xlsx', label: <a href={link('xlsx')} download data-testid="export-xlsx">{t('import.formatXlsx')}</a> },
-          { key: 'csv', label: <a href={link('csv')} download data-testid="export-csv">{t('import.formatCsv')}</a> },
+          {
+            key: 'xlsx',
+            label: (
+              <a href={link('xlsx')} download data-testid="export-xlsx">
+                {t('import.formatXlsx')}
+              </a>
+            ),
+          },
+          {
+            key: 'csv',
+            label: (
+              <a href={link('csv')} download data-testid="export-csv">
+                {t('import.formatCsv')}
+              </a>
+            ),
+          },
         ],
       }}
     >

@@ -19,7 +19,14 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const screens = Grid.useBreakpoint();
   const opening = useOpeningKey(props.open);
   return (
-    <Modal open={props.open} title={props.title} onCancel={props.onClose} footer={null} destroyOnHidden width={screens.sm === false ? '100%' : 520}>
+    <Modal
+      open={props.open}
+      title={props.title}
+      onCancel={props.onClose}
+      footer={null}
+      destroyOnHidden
+      width={screens.sm === false ? '100%' : 520}
+    >
       <FormBody key={opening} {...props} />
     </Modal>
   );

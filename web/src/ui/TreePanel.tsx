@@ -41,7 +41,13 @@ export function TreePanel({ title, nodes, loading, selected, onSelect, renderExt
       }
       data-testid="tree-panel"
     >
-      <Input.Search allowClear size="small" placeholder={t('common.filterTree')} onChange={(e) => setFilter(e.target.value)} style={{ marginBottom: 8 }} />
+      <Input.Search
+        allowClear
+        size="small"
+        placeholder={t('common.filterTree')}
+        onChange={(e) => setFilter(e.target.value)}
+        style={{ marginBottom: 8 }}
+      />
       <Tree<NestedNode>
         blockNode
         showLine

@@ -18,7 +18,18 @@ interface TreePickerProps {
   'data-testid'?: string;
 }
 
-export function TreePicker({ nodes, value, onChange, disabledIds, placeholder, loading, allowClear = true, style, id, ...rest }: TreePickerProps) {
+export function TreePicker({
+  nodes,
+  value,
+  onChange,
+  disabledIds,
+  placeholder,
+  loading,
+  allowClear = true,
+  style,
+  id,
+  ...rest
+}: TreePickerProps) {
   const treeData = useMemo(() => buildTree(nodes ?? [], disabledIds), [nodes, disabledIds]);
   return (
     <TreeSelect

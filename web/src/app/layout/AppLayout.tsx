@@ -16,7 +16,18 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const brand = (
-    <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        padding: '0 20px',
+        fontWeight: 600,
+        fontSize: 16,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
       {collapsed && !mobile ? t('app.shortName') : t('app.name')}
     </div>
   );
@@ -45,7 +56,14 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
       {mobile && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} styles={{ body: { padding: 0 } }} title={t('app.name')}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          styles={{ body: { padding: 0 } }}
+          title={t('app.name')}
+        >
           <Navigation onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       )}

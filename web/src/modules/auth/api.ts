@@ -3,14 +3,7 @@ import { useEffect } from 'react';
 import { applyLanguage, chosenLanguage, rememberOrgDefault } from '../../lib/i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import {
-  apiTokenCreated,
-  apiTokenList,
-  meResponse,
-  sessionList,
-  setupStatus,
-  type Language,
-} from '@shared/contracts/auth.js';
+import { apiTokenCreated, apiTokenList, meResponse, sessionList, setupStatus, type Language } from '@shared/contracts/auth.js';
 import type { Permission } from '@shared/lib/access.js';
 import { api, setCsrfToken } from '../../lib/api-client';
 import { storeMe } from '../../lib/session';
@@ -82,8 +75,7 @@ export function useUpdateMe() {
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api('/api/auth/password', { method: 'POST', body: input }),
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => api('/api/auth/password', { method: 'POST', body: input }),
     // The server may end the other sessions on a password change.
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.sessions }),
   });

@@ -106,14 +106,12 @@ export interface DictionaryItemValues {
   enabled: boolean;
 }
 
-export const useCreateDictionary = () =>
-  useDictMutation((v: DictionaryValues) => api('/api/dictionaries', { method: 'POST', body: v }));
+export const useCreateDictionary = () => useDictMutation((v: DictionaryValues) => api('/api/dictionaries', { method: 'POST', body: v }));
 export const useUpdateDictionary = () =>
   useDictMutation(({ id, patch }: { id: number; patch: Omit<DictionaryValues, 'code'> }) =>
     api(`/api/dictionaries/${id}`, { method: 'PATCH', body: patch }),
   );
-export const useDeleteDictionary = () =>
-  useDictMutation((id: number) => api(`/api/dictionaries/${id}`, { method: 'DELETE' }));
+export const useDeleteDictionary = () => useDictMutation((id: number) => api(`/api/dictionaries/${id}`, { method: 'DELETE' }));
 export const useCreateDictionaryItem = () =>
   useDictMutation(({ dictionaryId, item }: { dictionaryId: number; item: DictionaryItemValues }) =>
     api(`/api/dictionaries/${dictionaryId}/items`, { method: 'POST', body: item }),

@@ -54,9 +54,7 @@ export function ImportWizard({ kind, open, title, onClose, onImported, fieldLabe
   const commit = async (preview: ImportPreview) => {
     setStage({ step: 'commit', preview, done: 0, total: preview.validRows, result: null, error: null });
     try {
-      const result = await commitImport(preview.id, (done, total) =>
-        setStage((s) => (s.step === 'commit' ? { ...s, done, total } : s)),
-      );
+      const result = await commitImport(preview.id, (done, total) => setStage((s) => (s.step === 'commit' ? { ...s, done, total } : s)));
       setStage((s) => (s.step === 'commit' ? { ...s, done: s.total, result } : s));
       onImported?.(result);
     } catch (error) {

@@ -40,7 +40,11 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
         column={{ xs: 1, sm: 2, md: 4 }}
         items={[
           { key: 'file', label: t('import.fileName'), children: p.fileName, span: 2 },
-          { key: 'enc', label: t('import.encoding'), children: p.encoding ? t(`import.encodings.${p.encoding}`, { defaultValue: p.encoding }) : t('import.encodingNone') },
+          {
+            key: 'enc',
+            label: t('import.encoding'),
+            children: p.encoding ? t(`import.encodings.${p.encoding}`, { defaultValue: p.encoding }) : t('import.encodingNone'),
+          },
           { key: 'hdr', label: t('import.headerRow'), children: p.headerRow },
           { key: 'total', label: t('import.totalRows'), children: p.totalRows },
           { key: 'valid', label: t('import.validRows'), children: p.validRows },
@@ -114,9 +118,14 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
               {
                 key: 'action',
                 title: t('import.action'),
-                render: (_: unknown, row: Record<string, unknown>) => (row.action === 'update' ? t('import.willUpdate') : t('import.willCreate')),
+                render: (_: unknown, row: Record<string, unknown>) =>
+                  row.action === 'update' ? t('import.willUpdate') : t('import.willCreate'),
               },
-              ...sampleFields(p).map((f) => ({ key: f, title: fieldLabel(f), render: (_: unknown, row: Record<string, unknown>) => cellText(row[f]) })),
+              ...sampleFields(p).map((f) => ({
+                key: f,
+                title: fieldLabel(f),
+                render: (_: unknown, row: Record<string, unknown>) => cellText(row[f]),
+              })),
             ]}
           />
         </div>

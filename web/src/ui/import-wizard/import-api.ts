@@ -14,7 +14,12 @@ export const templateUrl = (kind: string, format: FileFormat) => buildUrl(`/api/
 /** The report is written in the page's language (its column notes and reasons). */
 export const errorReportUrl = (id: string, format: FileFormat, lang: string) => buildUrl(`/api/imports/${id}/errors`, { format, lang });
 
-export function uploadImport(kind: string, file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<ImportPreview> {
+export function uploadImport(
+  kind: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  signal?: AbortSignal,
+): Promise<ImportPreview> {
   const form = new FormData();
   form.append('file', file);
   return uploadWithProgress({ url: `/api/${kind}/import`, form, schema: importPreview, onProgress, signal });

@@ -37,7 +37,12 @@ export function PasswordForm() {
       <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('account.newPassword')} extra={passwordHint(t)} rules={[{ required: true }, passwordRule(t, () => login)]}>
+      <Form.Item
+        name="newPassword"
+        label={t('account.newPassword')}
+        extra={passwordHint(t)}
+        rules={[{ required: true }, passwordRule(t, () => login)]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item

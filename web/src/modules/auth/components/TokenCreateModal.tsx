@@ -53,7 +53,12 @@ export function TokenCreateModal({ open, onClose, onCreated }: TokenCreateModalP
     >
       {error != null && <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />}
       <Form<TokenValues> form={form} name="token" layout="vertical" initialValues={{ permissions: [], expiry: 90 }} onFinish={submit}>
-        <Form.Item name="name" label={t('account.tokens.name')} extra={t('account.tokens.nameHint')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('account.tokens.name')}
+          extra={t('account.tokens.nameHint')}
+          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="permissions" label={t('account.tokens.permissions')} rules={[{ required: true, type: 'array', min: 1 }]}>

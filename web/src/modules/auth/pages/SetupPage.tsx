@@ -55,11 +55,7 @@ export default function SetupPage() {
           name="login"
           label={t('auth.fields.login')}
           extra={t('auth.loginHint')}
-          rules={[
-            { required: true },
-            { min: 2, max: 64 },
-            { pattern: /^[A-Za-z0-9._@-]+$/, message: t('validation.invalid_login') },
-          ]}
+          rules={[{ required: true }, { min: 2, max: 64 }, { pattern: /^[A-Za-z0-9._@-]+$/, message: t('validation.invalid_login') }]}
         >
           <Input autoComplete="username" />
         </Form.Item>

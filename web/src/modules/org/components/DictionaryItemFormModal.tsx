@@ -20,9 +20,7 @@ export function DictionaryItemFormModal({ dictionaryId, editing, nextSortOrder, 
   const submit = (values: DictionaryItemValues) => {
     // An empty value means "same as the label" (the server fills it in).
     const item = { ...values, value: values.value?.trim() || undefined, sortOrder: values.sortOrder ?? 0 };
-    return current
-      ? update.mutateAsync({ dictionaryId, itemId: current.id, patch: item })
-      : create.mutateAsync({ dictionaryId, item });
+    return current ? update.mutateAsync({ dictionaryId, itemId: current.id, patch: item }) : create.mutateAsync({ dictionaryId, item });
   };
 
   return (

@@ -40,7 +40,9 @@ export function DictionaryItemsTable({ dictionary, writable }: { dictionary: Dic
         dataSource={items}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <EmptyState description={writable ? t('org.dictionaries.noItems') : t('org.dictionaries.noItemsReadOnly')} /> }}
+        locale={{
+          emptyText: <EmptyState description={writable ? t('org.dictionaries.noItems') : t('org.dictionaries.noItemsReadOnly')} />,
+        }}
         columns={[
           { key: 'label', title: t('fields.dictionaryItems.label'), dataIndex: 'label' },
           { key: 'value', title: t('fields.dictionaryItems.value'), dataIndex: 'value' },
@@ -49,7 +51,13 @@ export function DictionaryItemsTable({ dictionary, writable }: { dictionary: Dic
             key: 'enabled',
             title: t('fields.dictionaryItems.enabled'),
             render: (_, item) => (
-              <Switch size="small" checked={item.enabled} disabled={!writable} onChange={(on) => toggle(item, on)} aria-label={t('fields.dictionaryItems.enabled')} />
+              <Switch
+                size="small"
+                checked={item.enabled}
+                disabled={!writable}
+                onChange={(on) => toggle(item, on)}
+                aria-label={t('fields.dictionaryItems.enabled')}
+              />
             ),
           },
           ...(writable
@@ -62,7 +70,10 @@ export function DictionaryItemsTable({ dictionary, writable }: { dictionary: Dic
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(item)} data-testid="edit-button">
                         {t('common.edit')}
                       </Button>
-                      <ConfirmDelete name={item.label} onConfirm={() => remove.mutateAsync({ dictionaryId: dictionary.id, itemId: item.id })} />
+                      <ConfirmDelete
+                        name={item.label}
+                        onConfirm={() => remove.mutateAsync({ dictionaryId: dictionary.id, itemId: item.id })}
+                      />
                     </Space>
                   ),
                 },
@@ -70,7 +81,12 @@ export function DictionaryItemsTable({ dictionary, writable }: { dictionary: Dic
             : []),
         ]}
       />
-      <DictionaryItemFormModal dictionaryId={dictionary.id} editing={editing} nextSortOrder={nextSortOrder} onClose={() => setEditing(null)} />
+      <DictionaryItemFormModal
+        dictionaryId={dictionary.id}
+        editing={editing}
+        nextSortOrder={nextSortOrder}
+        onClose={() => setEditing(null)}
+      />
     </>
   );
 }

@@ -24,10 +24,7 @@ function StatusField() {
   const kind = Form.useWatch<Kind | undefined>('kind') ?? 'employee';
   return (
     <Form.Item name="status" label={t('fields.people.status')} rules={[{ required: true }]}>
-      <Radio.Group
-        optionType="button"
-        options={STATUSES_BY_KIND[kind].map((s) => ({ value: s, label: t(`org.personStatus.${s}`) }))}
-      />
+      <Radio.Group optionType="button" options={STATUSES_BY_KIND[kind].map((s) => ({ value: s, label: t(`org.personStatus.${s}`) }))} />
     </Form.Item>
   );
 }
@@ -93,10 +90,18 @@ export function PersonFormDrawer({ editing, defaultDepartmentId, onClose }: Pers
           <Form.Item name="position" label={t('fields.people.position')} rules={[{ max: 100 }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="phone" label={t('fields.people.phone')} rules={[{ max: 40 }, { pattern: /^[0-9+\-() ]{3,40}$/, message: t('validation.invalid_phone') }]}>
+          <Form.Item
+            name="phone"
+            label={t('fields.people.phone')}
+            rules={[{ max: 40 }, { pattern: /^[0-9+\-() ]{3,40}$/, message: t('validation.invalid_phone') }]}
+          >
             <Input inputMode="tel" />
           </Form.Item>
-          <Form.Item name="email" label={t('fields.people.email')} rules={[{ max: 200 }, { type: 'email', message: t('validation.invalid_email') }]}>
+          <Form.Item
+            name="email"
+            label={t('fields.people.email')}
+            rules={[{ max: 200 }, { type: 'email', message: t('validation.invalid_email') }]}
+          >
             <Input inputMode="email" />
           </Form.Item>
           <StatusField />

@@ -26,7 +26,14 @@ export function DepartmentPicker({ excludeSubtreeOf, placeholder, ...rest }: Tre
   const tree = useDepartmentTree();
   const disabled = useExcluded(tree.data, excludeSubtreeOf);
   return (
-    <TreePicker nodes={tree.data} loading={tree.isLoading} disabledIds={disabled} placeholder={placeholder ?? t('org.pickDepartment')} data-testid="department-picker" {...rest} />
+    <TreePicker
+      nodes={tree.data}
+      loading={tree.isLoading}
+      disabledIds={disabled}
+      placeholder={placeholder ?? t('org.pickDepartment')}
+      data-testid="department-picker"
+      {...rest}
+    />
   );
 }
 
@@ -35,7 +42,14 @@ export function LocationPicker({ excludeSubtreeOf, placeholder, ...rest }: TreeF
   const tree = useLocationTree();
   const disabled = useExcluded(tree.data, excludeSubtreeOf);
   return (
-    <TreePicker nodes={tree.data} loading={tree.isLoading} disabledIds={disabled} placeholder={placeholder ?? t('org.pickLocation')} data-testid="location-picker" {...rest} />
+    <TreePicker
+      nodes={tree.data}
+      loading={tree.isLoading}
+      disabledIds={disabled}
+      placeholder={placeholder ?? t('org.pickLocation')}
+      data-testid="location-picker"
+      {...rest}
+    />
   );
 }
 

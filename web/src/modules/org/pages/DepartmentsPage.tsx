@@ -30,7 +30,14 @@ export default function DepartmentsPage() {
   const list = useListParams(FILTERS);
   const { state, update } = list;
   const parentId = state.filters.parentId ? Number(state.filters.parentId) : undefined;
-  const query = { page: state.page, pageSize: state.pageSize, q: state.q, sort: state.sort, order: state.sort ? state.order : undefined, parentId };
+  const query = {
+    page: state.page,
+    pageSize: state.pageSize,
+    q: state.q,
+    sort: state.sort,
+    order: state.sort ? state.order : undefined,
+    parentId,
+  };
   const departments = useDepartments(query);
   const tree = useDepartmentTree();
   const remove = useDeleteDepartment();
@@ -64,7 +71,10 @@ export default function DepartmentsPage() {
   }
 
   const empty = list.hasFilters ? (
-    <EmptyState description={t('org.departments.noMatch')} actions={<Button onClick={list.clearFilters}>{t('common.clearFilters')}</Button>} />
+    <EmptyState
+      description={t('org.departments.noMatch')}
+      actions={<Button onClick={list.clearFilters}>{t('common.clearFilters')}</Button>}
+    />
   ) : (
     <EmptyState description={writable ? t('org.departments.empty') : t('org.departments.emptyReadOnly')} />
   );
@@ -109,7 +119,13 @@ export default function DepartmentsPage() {
         </Col>
       </Row>
       <DepartmentFormDrawer editing={editing} defaultParentId={parentId} onClose={() => setEditing(null)} />
-      <ImportWizard kind="departments" title={t('org.departments.importTitle')} open={importing} onClose={() => setImporting(false)} onImported={() => void refresh()} />
+      <ImportWizard
+        kind="departments"
+        title={t('org.departments.importTitle')}
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => void refresh()}
+      />
     </>
   );
 }

@@ -48,7 +48,9 @@ export default function DictionariesPage() {
             <List<Dictionary>
               size="small"
               dataSource={all}
-              locale={{ emptyText: <EmptyState description={writable ? t('org.dictionaries.empty') : t('org.dictionaries.emptyReadOnly')} /> }}
+              locale={{
+                emptyText: <EmptyState description={writable ? t('org.dictionaries.empty') : t('org.dictionaries.emptyReadOnly')} />,
+              }}
               renderItem={(d) => (
                 <List.Item
                   onClick={() => select(d.code)}

@@ -70,7 +70,10 @@ export default function LocationsPage() {
   }
 
   const empty = list.hasFilters ? (
-    <EmptyState description={t('org.locations.noMatch')} actions={<Button onClick={list.clearFilters}>{t('common.clearFilters')}</Button>} />
+    <EmptyState
+      description={t('org.locations.noMatch')}
+      actions={<Button onClick={list.clearFilters}>{t('common.clearFilters')}</Button>}
+    />
   ) : (
     <EmptyState description={writable ? t('org.locations.empty') : t('org.locations.emptyReadOnly')} />
   );

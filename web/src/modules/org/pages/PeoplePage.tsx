@@ -44,7 +44,13 @@ export default function PeoplePage() {
     kind,
     status: PERSON_STATUSES.find((s) => s === f.status),
   };
-  const people = usePeople({ ...filters, page: state.page, pageSize: state.pageSize, sort: state.sort, order: state.sort ? state.order : undefined });
+  const people = usePeople({
+    ...filters,
+    page: state.page,
+    pageSize: state.pageSize,
+    sort: state.sort,
+    order: state.sort ? state.order : undefined,
+  });
   const remove = useDeletePerson();
   const refresh = useRefreshOrg();
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
@@ -125,7 +131,10 @@ export default function PeoplePage() {
           style={{ width: 200 }}
         />
         {departmentId !== undefined && (
-          <Checkbox checked={f.subtree !== 'false'} onChange={(e) => update({ filters: { subtree: e.target.checked ? undefined : 'false' } })}>
+          <Checkbox
+            checked={f.subtree !== 'false'}
+            onChange={(e) => update({ filters: { subtree: e.target.checked ? undefined : 'false' } })}
+          >
             {t('org.people.includeSubDepartments')}
           </Checkbox>
         )}
@@ -135,7 +144,14 @@ export default function PeoplePage() {
           value={kind}
           style={{ width: 120 }}
           options={PERSON_KINDS.map((k) => ({ value: k, label: t(`org.personKind.${k}`) }))}
-          onChange={(k) => update({ filters: { kind: k, status: k && f.status && !(STATUSES_BY_KIND[k] as readonly string[]).includes(f.status) ? undefined : f.status } })}
+          onChange={(k) =>
+            update({
+              filters: {
+                kind: k,
+                status: k && f.status && !(STATUSES_BY_KIND[k] as readonly string[]).includes(f.status) ? undefined : f.status,
+              },
+            })
+          }
           data-testid="filter-kind"
         />
         <Select
@@ -158,7 +174,13 @@ export default function PeoplePage() {
           setEditing(p);
         }}
       />
-      <ImportWizard kind="people" title={t('org.people.importTitle')} open={importing} onClose={() => setImporting(false)} onImported={() => void refresh()} />
+      <ImportWizard
+        kind="people"
+        title={t('org.people.importTitle')}
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => void refresh()}
+      />
     </>
   );
 }

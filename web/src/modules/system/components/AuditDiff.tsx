@@ -67,8 +67,16 @@ export function AuditDiff({ entry }: { entry: AuditEntryDto }) {
             </>
           ),
         },
-        { key: 'before', title: t('audit.before'), render: (_, r) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(r.field, r.before)}</span> },
-        { key: 'after', title: t('audit.after'), render: (_, r) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(r.field, r.after)}</span> },
+        {
+          key: 'before',
+          title: t('audit.before'),
+          render: (_, r) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(r.field, r.before)}</span>,
+        },
+        {
+          key: 'after',
+          title: t('audit.after'),
+          render: (_, r) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(r.field, r.after)}</span>,
+        },
       ]}
     />
   );

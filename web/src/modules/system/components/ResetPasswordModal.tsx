@@ -18,7 +18,12 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       onSubmit={({ password }) => reset.mutateAsync({ id: user!.id, password })}
     >
       {() => (
-        <Form.Item name="password" label={t('account.newPassword')} extra={passwordHint(t)} rules={[{ required: true }, passwordRule(t, () => user?.login ?? '')]}>
+        <Form.Item
+          name="password"
+          label={t('account.newPassword')}
+          extra={passwordHint(t)}
+          rules={[{ required: true }, passwordRule(t, () => user?.login ?? '')]}
+        >
           <Input.Password autoComplete="new-password" autoFocus />
         </Form.Item>
       )}

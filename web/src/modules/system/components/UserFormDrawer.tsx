@@ -41,7 +41,14 @@ export function UserFormDrawer({ editing, onClose }: { editing: User | 'new' | n
         patch: { name: v.name, roles: v.roles, personId: v.personId ?? null, language, disabled: v.disabled },
       });
     }
-    return create.mutateAsync({ login: v.login, name: v.name, password: v.password, roles: v.roles, personId: v.personId ?? null, language });
+    return create.mutateAsync({
+      login: v.login,
+      name: v.name,
+      password: v.password,
+      roles: v.roles,
+      personId: v.personId ?? null,
+      language,
+    });
   };
 
   return (
@@ -77,7 +84,12 @@ export function UserFormDrawer({ editing, onClose }: { editing: User | 'new' | n
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           )}
-          <Form.Item name="roles" label={t('users.fields.roles')} extra={t('users.rolesHint')} rules={[{ required: true, type: 'array', min: 1 }]}>
+          <Form.Item
+            name="roles"
+            label={t('users.fields.roles')}
+            extra={t('users.rolesHint')}
+            rules={[{ required: true, type: 'array', min: 1 }]}
+          >
             <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-testid="user-roles" />
           </Form.Item>
           {can('org:read') && (

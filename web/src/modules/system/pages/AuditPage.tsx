@@ -62,7 +62,9 @@ export default function AuditPage() {
       render: (_, e) => (
         <>
           {e.actorName}
-          {e.actorKind !== 'user' && <Tag style={{ marginLeft: 6 }}>{t(`audit.actorKinds.${e.actorKind}`, { defaultValue: e.actorKind })}</Tag>}
+          {e.actorKind !== 'user' && (
+            <Tag style={{ marginLeft: 6 }}>{t(`audit.actorKinds.${e.actorKind}`, { defaultValue: e.actorKind })}</Tag>
+          )}
         </>
       ),
     },
@@ -94,7 +96,9 @@ export default function AuditPage() {
           onChange={(action) => update({ filters: { action } })}
           data-testid="filter-action"
         />
-        {can('users:read') && <UserPicker value={f.userId ? Number(f.userId) : undefined} onChange={(id) => update({ filters: { userId: id?.toString() } })} />}
+        {can('users:read') && (
+          <UserPicker value={f.userId ? Number(f.userId) : undefined} onChange={(id) => update({ filters: { userId: id?.toString() } })} />
+        )}
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}

@@ -43,7 +43,12 @@ export default function SettingsPage() {
             <Form.Item name="orgName" label={t('fields.settings.orgName')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
               <Input />
             </Form.Item>
-            <Form.Item name="timeZone" label={t('fields.settings.timeZone')} extra={t('settings.timeZoneHint')} rules={[{ required: true }]}>
+            <Form.Item
+              name="timeZone"
+              label={t('fields.settings.timeZone')}
+              extra={t('settings.timeZoneHint')}
+              rules={[{ required: true }]}
+            >
               <Select showSearch options={zones.map((z) => ({ value: z, label: z }))} data-testid="settings-timezone" />
             </Form.Item>
             <Form.Item name="defaultLanguage" label={t('fields.settings.defaultLanguage')} extra={t('settings.languageHint')}>
