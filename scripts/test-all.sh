@@ -35,8 +35,11 @@ run_suite unit bash scripts/run-node-tests.sh unit
 
 # PostgreSQL for the API tests.
 if [ -z "${SYSWARD_TEST_POSTGRES_URL:-}" ]; then
+  # An instance that was already running (a developer's) is reused and left running.
+  pg_isready -q -h 127.0.0.1 -p "${PGPORT:-55432}" 2>/dev/null && already_up=1
   if url=$(sh scripts/start-postgres.sh 2>"$log/pg.err"); then
-    export SYSWARD_TEST_POSTGRES_URL=$url; started_pg=1
+    export SYSWARD_TEST_POSTGRES_URL=$url
+    [ -z "${already_up:-}" ] && started_pg=1
   else
     cat "$log/pg.err" >&2
     skipped+=("API tests on PostgreSQL: could not start PostgreSQL (see above)")

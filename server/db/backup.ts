@@ -150,6 +150,14 @@ export async function backupTo(conn: Connection, dataDir: string, file: string):
   return summary;
 }
 
+/** Every FTS5 search table (<table>_fts); rebuilt from search_text on restore. */
+async function sqliteFtsTables(db: Kysely<any>): Promise<string[]> {
+  const rows = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name like '%\\_fts' escape '\\' and sql like '%fts5%'`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
 function decodeValue(v: unknown): unknown {
   if (v && typeof v === 'object' && '$b64' in v) return Buffer.from(String((v as { $b64: string }).$b64), 'base64');
   return v;
@@ -172,17 +180,27 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
     const tables = await dataTables(trx);
     // The audit trail refuses deletes by trigger; a restore replaces it wholesale, so the
     // triggers are lifted inside this transaction only, and foreign keys checked at commit.
+    // Nothing here needs a superuser: the tables' owner (the application's role) may do it all.
+    const ftsTables = conn.kind === 'sqlite' ? await sqliteFtsTables(trx) : [];
     if (conn.kind === 'postgres') {
-      await sql`set local session_replication_role = replica`.execute(trx);
+      const fks = await sql<{
+        tbl: string;
+        name: string;
+      }>`select conrelid::regclass::text as tbl, conname as name from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace`.execute(
+        trx,
+      );
+      // Deferrable but still checked immediately in normal use; deferred only in this transaction.
+      for (const fk of fks.rows)
+        await sql`alter table ${sql.raw(fk.tbl)} alter constraint ${sql.id(fk.name)} deferrable initially immediate`.execute(trx);
+      await sql`set constraints all deferred`.execute(trx);
+      await sql`alter table audit_log disable trigger audit_log_no_change`.execute(trx);
     } else {
       await sql`pragma defer_foreign_keys = on`.execute(trx);
       await sql`drop trigger if exists audit_log_no_update`.execute(trx);
       await sql`drop trigger if exists audit_log_no_delete`.execute(trx);
     }
     for (const t of [...tables].reverse()) await trx.deleteFrom(t).execute();
-    if (conn.kind === 'sqlite') {
-      for (const t of ['people', 'departments', 'locations']) await sql`delete from ${sql.table(`${t}_fts`)}`.execute(trx);
-    }
+    for (const fts of ftsTables) await sql`delete from ${sql.table(fts)}`.execute(trx);
 
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
@@ -212,8 +230,9 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
     }
 
     if (conn.kind === 'sqlite') {
-      for (const t of ['people', 'departments', 'locations']) {
-        await sql`insert into ${sql.table(`${t}_fts`)} (rowid, body) select id, search_text from ${sql.table(t)}`.execute(trx);
+      for (const fts of ftsTables) {
+        const source = fts.replace(/_fts$/, '');
+        await sql`insert into ${sql.table(fts)} (rowid, body) select id, search_text from ${sql.table(source)}`.execute(trx);
       }
       await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
         trx,
@@ -222,6 +241,7 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
         trx,
       );
     } else {
+      await sql`alter table audit_log enable trigger audit_log_no_change`.execute(trx);
       // Identity columns continue after the restored ids.
       for (const t of tables) {
         const hasId = await sql<{
