@@ -23,7 +23,7 @@ import type { RouteAccess } from './core/permissions.js';
 import { projectRoot } from './core/paths.js';
 import { createReferences } from './core/references.js';
 import { createRegistries } from './core/registries.js';
-import { createScheduler } from './core/scheduler.js';
+import { createScheduler, runOnce } from './core/scheduler.js';
 import { createImports } from './core/imports.js';
 import { createAuthResolver } from './modules/auth/index.js';
 import { modules } from './modules.js';
@@ -76,7 +76,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     audit,
     clock,
     events: createEventBus((event, err) => app.log.error({ err, event }, 'event handler failed')),
-    scheduler: createScheduler((msg, err) => app.log.error({ err }, msg)),
+    // Several instances on PostgreSQL: each tick of a job runs on one of them only.
+    scheduler: createScheduler(
+      (msg, err) => app.log.error({ err }, msg),
+      (name, work) => runOnce(connection.db, connection.kind, name, work),
+    ),
     references: createReferences(),
     registries: createRegistries(),
     imports: createImports({ db: connection.db, audit, clock }),

@@ -22,7 +22,10 @@ export interface Scheduler {
   names(): string[];
 }
 
-export function createScheduler(log: (msg: string, err?: unknown) => void): Scheduler {
+/** Wraps each scheduled run, e.g. so that only one of several instances does it. */
+export type RunGuard = (name: string, work: () => Promise<void>) => Promise<void>;
+
+export function createScheduler(log: (msg: string, err?: unknown) => void, guard: RunGuard = (_name, work) => work()): Scheduler {
   const jobs = new Map<string, JobDefinition>();
   const crons: Cron[] = [];
   return {
@@ -35,7 +38,7 @@ export function createScheduler(log: (msg: string, err?: unknown) => void): Sche
         crons.push(
           new Cron(job.schedule, { timezone: timeZone, protect: true, name: job.name }, async () => {
             try {
-              await job.run();
+              await guard(job.name, job.run);
             } catch (err) {
               log(`job ${job.name} failed`, err);
             }
