@@ -1,6 +1,7 @@
 // Seeds a realistic organisation directory fast: bulk multi-row inserts in transactions of about
 // a thousand rows, with the search structures (search_text, <table>_grams, and <table>_fts on
 // SQLite) computed by the same helpers the app's writeSearchIndex uses, so the data is identical.
+import { sortKey } from '../server/core/sort-key.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/database.js';
 import { cjkBigrams, dialectOf, normaliseSearch, writeSearchIndex } from '../server/db/dialect.js';
@@ -161,7 +162,11 @@ export async function seedOrganisation(
   const leaves: { id: number; top: string }[] = [];
   const topIds: number[] = [];
   await db.transaction().execute(async (trx) => {
-    const withText = tops.map((d) => ({ ...d, search_text: normaliseSearch([d.name, d.code, d.notes].join(' ')) }));
+    const withText = tops.map((d) => ({
+      ...d,
+      name_sort: sortKey(d.name),
+      search_text: normaliseSearch([d.name, d.code, d.notes].join(' ')),
+    }));
     const rows = await trx.insertInto('departments').values(withText).returning(['id', 'code']).execute();
     const byCode = new Map(withText.map((d) => [d.code, d]));
     grams += await bulkSearchIndex(
@@ -191,7 +196,11 @@ export async function seedOrganisation(
       };
     });
     await db.transaction().execute(async (trx) => {
-      const withText = children.map((d) => ({ ...d, search_text: normaliseSearch([d.name, d.code, d.notes].join(' ')) }));
+      const withText = children.map((d) => ({
+        ...d,
+        name_sort: sortKey(d.name),
+        search_text: normaliseSearch([d.name, d.code, d.notes].join(' ')),
+      }));
       const rows = await trx.insertInto('departments').values(withText).returning(['id', 'code']).execute();
       const byCode = new Map(withText.map((d) => [d.code, d.search_text]));
       grams += await bulkSearchIndex(
@@ -227,7 +236,7 @@ export async function seedOrganisation(
       };
     });
     await db.transaction().execute(async (trx) => {
-      const withText = batch.map((p) => ({ ...p, search_text: normaliseSearch(personSearchText(p)) }));
+      const withText = batch.map((p) => ({ ...p, name_sort: sortKey(p.name), search_text: normaliseSearch(personSearchText(p)) }));
       const rows = await trx.insertInto('people').values(withText).returning(['id', 'number']).execute();
       const textOf = new Map(withText.map((p) => [p.number, p.search_text]));
       grams += await bulkSearchIndex(

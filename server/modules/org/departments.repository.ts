@@ -5,6 +5,7 @@ import type { departmentListQuery } from '../../../shared/contracts/org.js';
 import type { Database } from '../../db/database.js';
 import { planSearch, removeSearchIndex, writeSearchIndex } from '../../db/dialect.js';
 import { pageWindow } from '../../core/listing.js';
+import { sortKey } from '../../core/sort-key.js';
 import type { DepartmentsTable } from './org.tables.js';
 
 export type DepartmentRow = Selectable<DepartmentsTable> & {
@@ -15,7 +16,7 @@ export type DepartmentRow = Selectable<DepartmentsTable> & {
 export type DepartmentListQuery = z.infer<typeof departmentListQuery>;
 
 const SORT = {
-  name: 'd.name',
+  name: 'd.name_sort',
   code: 'd.code',
   sortOrder: 'd.sort_order',
   createdAt: 'd.created_at',
@@ -52,7 +53,7 @@ export function createDepartmentsRepository(db: Kysely<Database>) {
       if (search) rowsQ = rowsQ.where(search.condition);
       if (q.parentId) rowsQ = rowsQ.where('d.parent_id', '=', q.parentId);
       const [rows, count] = await Promise.all([
-        rowsQ.orderBy(SORT[q.sort], q.order).orderBy('d.name').orderBy('d.id').limit(limit).offset(offset).execute(),
+        rowsQ.orderBy(SORT[q.sort], q.order).orderBy('d.name_sort').orderBy('d.id').limit(limit).offset(offset).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows: rows as DepartmentRow[], total: Number(count.n) };
@@ -65,7 +66,7 @@ export function createDepartmentsRepository(db: Kysely<Database>) {
         .selectFrom('departments')
         .select(['id', 'name', 'parent_id', 'code'])
         .orderBy('sort_order')
-        .orderBy('name')
+        .orderBy('name_sort')
         .orderBy('id')
         .execute(),
     all: () => db.selectFrom('departments').select(['id', 'name', 'parent_id', 'code']).execute(),
@@ -91,12 +92,20 @@ export function createDepartmentsRepository(db: Kysely<Database>) {
       return out;
     },
     async insert(row: Insertable<DepartmentsTable>): Promise<number> {
-      const { id } = await db.insertInto('departments').values(row).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('departments')
+        .values({ ...row, name_sort: sortKey(row.name) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await writeSearchIndex(db, 'departments', id, searchText(row as DepartmentsTable));
       return id;
     },
     async update(id: number, patch: Updateable<DepartmentsTable>, after: Pick<DepartmentsTable, 'name' | 'code' | 'notes'>): Promise<void> {
-      await db.updateTable('departments').set(patch).where('id', '=', id).execute();
+      await db
+        .updateTable('departments')
+        .set({ ...patch, name_sort: sortKey(after.name) })
+        .where('id', '=', id)
+        .execute();
       await writeSearchIndex(db, 'departments', id, searchText(after));
     },
     async remove(id: number): Promise<void> {

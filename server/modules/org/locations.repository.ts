@@ -5,13 +5,14 @@ import type { locationListQuery } from '../../../shared/contracts/org.js';
 import type { Database } from '../../db/database.js';
 import { planSearch, removeSearchIndex, writeSearchIndex } from '../../db/dialect.js';
 import { pageWindow } from '../../core/listing.js';
+import { sortKey } from '../../core/sort-key.js';
 import type { LocationsTable } from './org.tables.js';
 
 export type LocationRow = Selectable<LocationsTable> & { parent_name: string | null };
 export type LocationListQuery = z.infer<typeof locationListQuery>;
 
 const SORT = {
-  name: 'l.name',
+  name: 'l.name_sort',
   code: 'l.code',
   kind: 'l.kind',
   sortOrder: 'l.sort_order',
@@ -41,7 +42,7 @@ export function createLocationsRepository(db: Kysely<Database>) {
       const { limit, offset } = pageWindow(q);
       const where = await filter(q);
       const [rows, count] = await Promise.all([
-        detailed().where(where).orderBy(SORT[q.sort], q.order).orderBy('l.name').orderBy('l.id').limit(limit).offset(offset).execute(),
+        detailed().where(where).orderBy(SORT[q.sort], q.order).orderBy('l.name_sort').orderBy('l.id').limit(limit).offset(offset).execute(),
         db
           .selectFrom('locations as l')
           .where(where)
@@ -58,16 +59,24 @@ export function createLocationsRepository(db: Kysely<Database>) {
         .selectFrom('locations')
         .select(['id', 'name', 'parent_id', 'code', 'kind'])
         .orderBy('sort_order')
-        .orderBy('name')
+        .orderBy('name_sort')
         .orderBy('id')
         .execute(),
     async insert(row: Insertable<LocationsTable>): Promise<number> {
-      const { id } = await db.insertInto('locations').values(row).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('locations')
+        .values({ ...row, name_sort: sortKey(row.name) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await writeSearchIndex(db, 'locations', id, searchText(row as LocationsTable));
       return id;
     },
     async update(id: number, patch: Updateable<LocationsTable>, after: Pick<LocationsTable, 'name' | 'code' | 'notes'>): Promise<void> {
-      await db.updateTable('locations').set(patch).where('id', '=', id).execute();
+      await db
+        .updateTable('locations')
+        .set({ ...patch, name_sort: sortKey(after.name) })
+        .where('id', '=', id)
+        .execute();
       await writeSearchIndex(db, 'locations', id, searchText(after));
     },
     async remove(id: number): Promise<void> {

@@ -111,6 +111,12 @@ for (const dialect of dialects()) {
       assert.equal(page.json().total, 6);
       const byDept = await admin.get('/api/people?sort=department&order=asc&pageSize=50');
       assert.equal(byDept.statusCode, 200);
+      // Names sort by pinyin, as a Chinese reader expects (not by code point: 张 < 李 < 王 there).
+      const byName = await admin.get('/api/people?sort=name&pageSize=50');
+      assert.deepEqual(
+        byName.json().items.map((p: { name: string }) => p.name),
+        ['李网络', '王强', '学生乙', '张伟', '张伟明', '赵敏'],
+      );
     });
 
     it('updates a person and records the change with before and after', async () => {

@@ -8,6 +8,7 @@ export interface DepartmentsTable {
   head_person_id: number | null;
   sort_order: number;
   notes: string;
+  name_sort: Generated<string>;
   search_text: Generated<string>;
   created_at: number;
   updated_at: number;
@@ -24,6 +25,7 @@ export interface PeopleTable {
   position: string;
   status: string;
   notes: string;
+  name_sort: Generated<string>;
   search_text: Generated<string>;
   created_at: number;
   updated_at: number;
@@ -37,6 +39,7 @@ export interface LocationsTable {
   parent_id: number | null;
   sort_order: number;
   notes: string;
+  name_sort: Generated<string>;
   search_text: Generated<string>;
   created_at: number;
   updated_at: number;

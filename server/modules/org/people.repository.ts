@@ -14,15 +14,16 @@ import type { personListQuery } from '../../../shared/contracts/org.js';
 import type { Database } from '../../db/database.js';
 import { dialectOf, idIn, planSearch, removeSearchIndex, writeSearchIndex } from '../../db/dialect.js';
 import { pageWindow } from '../../core/listing.js';
+import { sortKey } from '../../core/sort-key.js';
 import type { PeopleTable } from './org.tables.js';
 
 export type PersonRow = Selectable<PeopleTable> & { department_name: string | null };
 export type PersonListQuery = z.infer<typeof personListQuery>;
 
 const SORT = {
-  name: 'people.name',
+  name: 'people.name_sort',
   number: 'people.number',
-  department: 'departments.name',
+  department: 'departments.name_sort',
   status: 'people.status',
   position: 'people.position',
   createdAt: 'people.created_at',
@@ -118,12 +119,20 @@ export function createPeopleRepository(db: Kysely<Database>) {
       ids.length ? db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute() : Promise.resolve([]),
 
     async insert(row: Insertable<PeopleTable>): Promise<number> {
-      const { id } = await db.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('people')
+        .values({ ...row, name_sort: sortKey(row.name) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await writeSearchIndex(db, 'people', id, personSearchText(row as PeopleTable));
       return id;
     },
     async update(id: number, patch: Updateable<PeopleTable>, after: Parameters<typeof personSearchText>[0]): Promise<void> {
-      await db.updateTable('people').set(patch).where('id', '=', id).execute();
+      await db
+        .updateTable('people')
+        .set({ ...patch, name_sort: sortKey(after.name) })
+        .where('id', '=', id)
+        .execute();
       await writeSearchIndex(db, 'people', id, personSearchText(after));
     },
     async remove(id: number): Promise<void> {
