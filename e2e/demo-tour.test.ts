@@ -53,7 +53,8 @@ describe('demo data tour', () => {
     await page.locator(LIST_ROWS, { hasText: '信息中心机房' }).first().waitFor();
     await h.shot(page, '12-demo-locations');
     await page.getByTestId('nav-audit').click();
-    await page.locator(LIST_ROWS).first().waitFor();
+    await page.waitForURL('**/system/audit');
+    await page.locator(LIST_ROWS, { hasText: '演示' }).first().waitFor();
     await h.shot(page, '13-demo-audit');
     assert.deepEqual(errors, []);
   });
