@@ -112,12 +112,13 @@ export function createAuthService(deps: AuthDeps) {
         });
         await audit.record(
           trx,
-          { ...actor, userId: id, name: input.name },
+          // The first administrator creates itself.
+          { ...actor, kind: 'user', userId: id, name: input.name },
           {
             action: 'create',
             entityType: 'user',
             entityId: id,
-            summary: 'first administrator (setup)',
+            summary: input.name,
             after: { login: input.login.toLowerCase(), name: input.name, roles: ['admin'] },
           },
         );
