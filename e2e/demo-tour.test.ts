@@ -56,6 +56,15 @@ describe('demo data tour', () => {
     await page.waitForURL('**/system/audit');
     await page.locator(LIST_ROWS, { hasText: '演示' }).first().waitFor();
     await h.shot(page, '13-demo-audit');
+    await page.getByTestId('nav-settings').click();
+    await page.waitForURL('**/system/settings');
+    await page.getByTestId('form-submit').waitFor();
+    await h.shot(page, '15-demo-settings');
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('user-menu-account').click();
+    await page.waitForURL('**/account**');
+    await page.waitForTimeout(500);
+    await h.shot(page, '16-demo-account');
     assert.deepEqual(errors, []);
   });
 
