@@ -73,7 +73,10 @@ export const DEPARTMENT_FIELDS: FieldSpec[] = [
 
 // A created row carries every field; an updated one only the columns the file has, so a sheet
 // of numbers and phones updates phones and leaves everyone's email, department and notes alone.
-type PersonValue = { id: null; input: z.output<typeof personInput> } | { id: number; input: z.output<typeof personPatch> };
+/** `department` is the text as written in the file, shown in the preview instead of an id. */
+type PersonValue = ({ id: null; input: z.output<typeof personInput> } | { id: number; input: z.output<typeof personPatch> }) & {
+  department?: string;
+};
 type DepartmentValue = {
   id: number | null;
   name: string;
@@ -169,7 +172,7 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
           continue;
         }
         if (id === null) {
-          out.push({ rowNumber, value: { id, input: parsed.data }, action: 'create' });
+          out.push({ rowNumber, value: { id, input: parsed.data, department: values.department }, action: 'create' });
           continue;
         }
         const has = (key: string) => key in values;
@@ -184,7 +187,7 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
           ...(has('position') ? { position: d.position } : {}),
           ...(has('notes') ? { notes: d.notes } : {}),
         };
-        out.push({ rowNumber, value: { id, input: patch }, action: 'update' });
+        out.push({ rowNumber, value: { id, input: patch, department: values.department }, action: 'update' });
       }
       return { rows: out, issues };
     },
@@ -203,11 +206,15 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
       }
       return { created, updated };
     },
-    sample: ({ input }) => ({
-      ...input,
-      kind: input.kind ? KIND_LABEL[input.kind] : undefined,
-      status: input.status ? STATUS_LABEL[input.status] : undefined,
-    }),
+    sample: ({ input, department }) => {
+      const { departmentId: _id, ...rest } = input;
+      return {
+        ...rest,
+        ...(department ? { department } : {}),
+        kind: input.kind ? KIND_LABEL[input.kind] : undefined,
+        status: input.status ? STATUS_LABEL[input.status] : undefined,
+      };
+    },
   };
 }
 

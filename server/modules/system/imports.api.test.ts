@@ -116,7 +116,7 @@ for (const dialect of dialects()) {
       assert.equal(byRow.get(8)?.reason, 'required');
       // The sample shows the rows as they will be written, Chinese intact.
       assert.equal(p.sample[0].name, '张伟');
-      assert.equal(p.sample[0].departmentId, info.id);
+      assert.equal(p.sample[0].department, '信息中心', 'the department as written, not an id');
       assert.equal(p.sample[0].status, '在职');
       assert.equal(p.sample[0].action, 'create');
 
@@ -438,7 +438,10 @@ for (const dialect of dialects()) {
       // A person can now be imported into the new department by its full path.
       const r = ok(await importPeople(admin, 'p.csv', utf8Csv([HEADER, ['一一', 'D001', '总务处/后勤科/财务组', '', '', '', '']], true)));
       assert.equal(r.errorCount, 0);
-      assert.equal(r.sample[0].departmentId, deps.get('财务组')!.id);
+      assert.equal(r.sample[0].department, '总务处/后勤科/财务组');
+      ok(await commit(admin, r.id));
+      const person = ok(await admin.get('/api/people?q=D001')).items[0];
+      assert.equal(person.departmentId, deps.get('财务组')!.id);
     });
 
     it('all or nothing: a department removed between preview and commit fails the whole file', async () => {
