@@ -10,7 +10,8 @@ import { registerOrgRoutes } from './org.routes.js';
 import { createPeopleRepository } from './people.repository.js';
 import { createPeopleService } from './people.service.js';
 import { createDepartmentsRepository } from './departments.repository.js';
-import { registerOrgSpreadsheets } from './org.spreadsheets.js';
+import { registerPeopleSpreadsheet } from './people.spreadsheet.js';
+import { registerDepartmentsSpreadsheet } from './departments.spreadsheet.js';
 
 declare module '../../core/events.js' {
   interface EventMap {
@@ -61,7 +62,8 @@ export const orgModule: SyswardModule = {
       dictionaries: createDictionariesService(ctx),
     };
     registerOrgRoutes(app, services);
-    registerOrgSpreadsheets(app, ctx);
+    registerPeopleSpreadsheet(app, ctx);
+    registerDepartmentsSpreadsheet(app, ctx);
 
     // Dictionaries declared by any module are created once every module has registered.
     app.addHook('onReady', async () => services.dictionaries.syncDeclared(ctx.registries.dictionaries));
