@@ -1,4 +1,5 @@
 // Opens Kysely on SQLite (embedded default) or PostgreSQL, chosen once from the config.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -50,9 +51,37 @@ function cachePreparedStatements(sqlite: SQLite.Database, max = 500): void {
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * PostgreSQL parses and plans an unnamed statement on every call. Naming a SQL text makes pg
+ * prepare it once per connection, and PostgreSQL soon reuses a generic plan for it: right for
+ * lookups by key, the bulk of the traffic, but wrong where the best plan depends on the value (a
+ * rare or a common search term, a short or a long id list), so those stay unnamed and are
+ * planned per call. Kysely's SQL texts are few and stable, so the named set stays small.
+ */
+const VALUE_DEPENDENT = /\blike\b|\bany\(|\bunnest\(|json_each|\bmatch\b/i;
+function prepareNamedStatements(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const stale = new Set<string>();
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown) => {
+      if (typeof text !== 'string' || !Array.isArray(values) || VALUE_DEPENDENT.test(text)) return query(text, values);
+      const name = `sw_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+      if (stale.has(name)) return query(text, values);
+      // After a migration by another instance, a prepared `select *` no longer fits its table
+      // ("cached plan must not change result type"): from then on that text runs unnamed here.
+      return (query({ text, values, name }) as Promise<unknown>).catch((err: { code?: string }) => {
+        if (err?.code !== '0A000') throw err;
+        stale.add(name);
+        return query(text, values);
+      });
+    };
+  });
+}
+
 export function connect(database: Config['database']): Connection {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+    prepareNamedStatements(pool);
     // A dropped connection must not crash the process; the next query gets a fresh one.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
