@@ -41,6 +41,7 @@ describe('demo data tour', () => {
     await page.getByTestId('tree-panel').getByText('信息中心').first().waitFor();
     await h.shot(page, '10-demo-departments');
     await page.getByTestId('nav-people').click();
+    await page.waitForURL('**/org/people**');
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 20, LIST_ROWS);
     assert.match(await page.locator('.ant-pagination').innerText(), /\d/);
     await h.shot(page, '11-demo-people');
@@ -48,6 +49,9 @@ describe('demo data tour', () => {
     await page.getByTestId('search-input').press('Enter');
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length < 20, LIST_ROWS);
     await page.getByTestId('nav-locations').click();
+    // The people page's own search box must be gone before typing into the locations one.
+    await page.waitForURL('**/org/locations**');
+    await page.getByTestId('tree-panel').getByText('位置结构', { exact: true }).waitFor();
     await page.getByTestId('search-input').fill('机房');
     await page.getByTestId('search-input').press('Enter');
     await page.locator(LIST_ROWS, { hasText: '信息中心机房' }).first().waitFor();
