@@ -4,8 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemActor } from './core/actor.js';
-import { createAudit } from './core/audit.js';
-import { systemClock } from './core/clock.js';
+import { standaloneDeps } from './core/standalone.js';
 import { AppError } from './core/errors.js';
 import { createUsersService } from './modules/auth/index.js';
 import { startServer } from './main.js';
@@ -75,7 +74,7 @@ async function main(args: string[]): Promise<void> {
         const login = flag(rest, 'login') ?? (await ask('Login: '));
         const name = flag(rest, 'name') ?? (await ask('Name: '));
         const password = rest.includes('--password-stdin') ? await readStdin() : await ask('Password: ', true);
-        const users = createUsersService({ db, audit: createAudit(systemClock), clock: systemClock });
+        const users = createUsersService(standaloneDeps(db));
         const user = await users.create(systemActor('cli'), { login, name, password, roles: ['admin'], personId: null, language: null });
         console.log(`administrator "${user.login}" created (id ${user.id})`);
       });

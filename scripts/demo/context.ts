@@ -1,11 +1,11 @@
 // What every demo step receives: the services' dependencies bound to the one seeding
 // transaction, the acting identity, seeded randomness, and the ids earlier steps created.
 import type { Actor } from '../../server/core/actor.js';
-import type { ModuleContext } from '../../server/core/module.js';
+import type { ServiceDeps } from '../../server/core/standalone.js';
 import { createRandom, type Random } from './random.js';
 
 /** What the module services take (createPeopleService(deps) and the like). */
-export type ServiceDeps = Pick<ModuleContext, 'db' | 'audit' | 'clock' | 'events' | 'references'>;
+export type { ServiceDeps };
 
 export interface DemoContext {
   /** deps.db is the seeding transaction: every write of every step commits or rolls back together. */

@@ -4,11 +4,8 @@
 // made through the context (ctx.people.get('school.it.network.lead'), ctx.locations.get(...)).
 import { departmentListQuery, personListQuery } from '../../shared/contracts/org.js';
 import { systemActor } from '../../server/core/actor.js';
-import { createAudit } from '../../server/core/audit.js';
-import { systemClock } from '../../server/core/clock.js';
 import { AppError } from '../../server/core/errors.js';
-import { createEventBus } from '../../server/core/events.js';
-import { createReferences } from '../../server/core/references.js';
+import { standaloneDeps } from '../../server/core/standalone.js';
 import type { Db } from '../../server/db/connect.js';
 import { createDepartmentsService, createPeopleService } from '../../server/modules/org/index.js';
 import { createContext, type DemoStep, type ServiceDeps } from './context.js';
@@ -40,16 +37,9 @@ function describe(err: unknown): string {
 /** Writes every step in one transaction and returns a one-line summary. `steps` is for tests. */
 export async function seedDemo(db: Db, steps: DemoStep[] = demoSteps): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const deps: ServiceDeps = {
-      // Services built on the transaction join it (inTransaction), so one failure undoes everything.
-      db: trx,
-      audit: createAudit(systemClock),
-      clock: systemClock,
-      // Nothing listens: the demo only writes data, it triggers no notifications.
-      events: createEventBus(() => {}),
-      // Only deletes consult references, and the demo deletes nothing.
-      references: createReferences(),
-    };
+    // Services built on the transaction join it (inTransaction), so one failure undoes everything.
+    // The demo only creates, so the standalone dependencies (no listeners, no references) fit.
+    const deps = standaloneDeps(trx);
     await assertEmpty(deps);
     const ctx = createContext(deps, systemActor('demo'), SEED);
     for (const step of steps) {

@@ -2,8 +2,3 @@
 export function pageWindow(q: { page: number; pageSize: number }): { limit: number; offset: number } {
   return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
 }
-
-/** Escapes LIKE wildcards in user text; pair with `escape '\'`. */
-export function likeContains(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

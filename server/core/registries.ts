@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Actor } from './actor.js';
 import type { Permission } from './permissions.js';
-import type { ColumnSpec, FieldSpec } from './tabular/index.js';
+import type { FieldSpec } from './tabular/index.js';
 
 export interface DictionaryDeclaration {
   code: string;
@@ -45,12 +45,6 @@ export interface Importer<Row = unknown> {
   ): Promise<{ created: number; updated: number }>;
   /** How a prepared row shows in the preview table. */
   sample(value: Row): Record<string, unknown>;
-}
-
-export interface Exporter<Row = unknown, Filter = unknown> {
-  kind: string;
-  columns: ColumnSpec<Row>[];
-  rows(db: Kysely<Database>, actor: Actor, filter: Filter): AsyncIterable<Row>;
 }
 
 export interface AttachableType {

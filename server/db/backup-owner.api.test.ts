@@ -8,10 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { testSettings } from '../config.js';
 import { systemActor } from '../core/actor.js';
-import { createAudit } from '../core/audit.js';
-import { systemClock } from '../core/clock.js';
-import { createEventBus } from '../core/events.js';
-import { createReferences } from '../core/references.js';
+import { standaloneDeps } from '../core/standalone.js';
 import { createDepartmentsService } from '../modules/org/index.js';
 import { backupTo, restoreFrom } from './backup.js';
 import { connect, type Connection } from './connect.js';
@@ -48,14 +45,7 @@ if (dialects().includes('postgres')) {
     });
 
     it('restores exactly, parents written after their children included', async () => {
-      const deps = {
-        db: conn.db,
-        audit: createAudit(systemClock),
-        clock: systemClock,
-        events: createEventBus(() => {}),
-        references: createReferences(),
-      };
-      const departments = createDepartmentsService(deps);
+      const departments = createDepartmentsService(standaloneDeps(conn.db));
       const actor = systemActor('test');
       const child = await departments.create(actor, {
         name: '网络组',

@@ -61,7 +61,8 @@ export function cjkBigrams(text: string): string[] {
   return [...grams];
 }
 
-function likePattern(term: string): string {
+/** `%term%` with LIKE's own wildcards escaped; pair with `escape '\\'`. */
+export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

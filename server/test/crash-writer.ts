@@ -1,10 +1,7 @@
 // Run by crash.api.test.ts as a separate process: writes many people in one transaction through
 // the real service, says "writing" once half-way, and waits there to be killed.
 import { systemActor } from '../core/actor.js';
-import { createAudit } from '../core/audit.js';
-import { systemClock } from '../core/clock.js';
-import { createEventBus } from '../core/events.js';
-import { createReferences } from '../core/references.js';
+import { standaloneDeps } from '../core/standalone.js';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
@@ -12,15 +9,8 @@ import { createPeopleService } from '../modules/org/index.js';
 
 const [databaseUrl] = process.argv.slice(2);
 const conn = connect(loadConfig({ SYSWARD_DATABASE_URL: databaseUrl }).database);
-const deps = {
-  db: conn.db,
-  audit: createAudit(systemClock),
-  clock: systemClock,
-  events: createEventBus(() => {}),
-  references: createReferences(),
-};
 await inTransaction(conn.db, async (trx) => {
-  const people = createPeopleService({ ...deps, db: trx });
+  const people = createPeopleService(standaloneDeps(trx));
   for (let i = 0; i < 400; i++) {
     await people.createIn(trx, systemActor('crash'), {
       name: `中断测试${i}`,

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { userListQuery } from '../../../shared/contracts/auth.js';
 import type { Database } from '../../db/database.js';
-import { toJson } from '../../db/dialect.js';
+import { likePattern, toJson } from '../../db/dialect.js';
+import { pageWindow } from '../../core/listing.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from './auth.tables.js';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
@@ -45,7 +46,7 @@ export function createAuthRepository(db: Kysely<Database>) {
     async listUsers(q: z.infer<typeof userListQuery>) {
       let base = db.selectFrom('users');
       if (q.q) {
-        const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = likePattern(q.q.toLowerCase());
         base = base.where((eb) =>
           eb.or([eb(sql`lower(login)`, 'like', sql`${like} escape '\\'`), eb(sql`lower(name)`, 'like', sql`${like} escape '\\'`)]),
         );
@@ -53,15 +54,10 @@ export function createAuthRepository(db: Kysely<Database>) {
       if (q.disabled) base = base.where('disabled', '=', q.disabled === 'true' ? 1 : 0);
       // Roles are a short JSON array of quoted names, so matching its text is exact.
       if (q.role) base = base.where(sql`cast(roles as text)`, 'like', `%"${q.role}"%`);
+      const { limit, offset } = pageWindow(q);
       const sortColumn = { login: 'login', name: 'name', createdAt: 'created_at', lastSignInAt: 'last_sign_in_at' } as const;
       const [rows, count] = await Promise.all([
-        base
-          .selectAll()
-          .orderBy(sortColumn[q.sort], q.order)
-          .orderBy('id', q.order)
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize)
-          .execute(),
+        base.selectAll().orderBy(sortColumn[q.sort], q.order).orderBy('id', q.order).limit(limit).offset(offset).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };

@@ -21,9 +21,13 @@ type PersonValues = z.output<typeof personInput>;
 export const DEFAULT_STATUS = { employee: 'active', student: 'studying' } as const;
 
 /** Status follows kind: employees are active/left, students studying/graduated. */
+export function statusFitsKind(kind: PersonValues['kind'], status: string): boolean {
+  return (STATUSES_BY_KIND[kind] as readonly string[]).includes(status);
+}
+
 export function resolveStatus(kind: PersonValues['kind'], status: PersonValues['status']): NonNullable<PersonValues['status']> {
   const s = status ?? DEFAULT_STATUS[kind];
-  if (!(STATUSES_BY_KIND[kind] as readonly string[]).includes(s)) {
+  if (!statusFitsKind(kind, s)) {
     throw fieldError(OrgErrors['org.status_kind_mismatch'], 'status', 'status_kind_mismatch', { kind });
   }
   return s;

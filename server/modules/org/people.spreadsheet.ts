@@ -11,7 +11,7 @@ import type { Importer, RowIssue } from '../../core/registries.js';
 import type { ColumnSpec, FieldSpec } from '../../core/tabular/index.js';
 import type { Database } from '../../db/database.js';
 import { createPeopleRepository, type PersonRow } from './people.repository.js';
-import { createPeopleService } from './people.service.js';
+import { createPeopleService, DEFAULT_STATUS, statusFitsKind } from './people.service.js';
 import { departmentPaths, departmentResolver, zodIssues } from './org.spreadsheet-helpers.js';
 
 const KIND_LABEL = { employee: '员工', student: '学生' } as const;
@@ -127,9 +127,8 @@ function peopleImporter(ctx: ModuleContext): Importer<PersonValue> {
           // column that is the kind they have now.
           let kind = parsed.data.kind;
           if (id && !fileKind && fileStatus) kind = ((await repo.byNumber(number!))?.kind as typeof kind | undefined) ?? kind;
-          const s = fileStatus ?? (kind === 'student' ? 'studying' : 'active');
-          const fits = kind === 'student' ? ['studying', 'graduated'] : ['active', 'left'];
-          if ((fileStatus || !id) && !fits.includes(s))
+          const s = fileStatus ?? DEFAULT_STATUS[kind];
+          if ((fileStatus || !id) && !statusFitsKind(kind, s))
             rowIssues.push({ field: 'status', reason: 'status_kind_mismatch', value: values.status });
         }
         if (number) {
