@@ -7,6 +7,17 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
+import { mergeLocales, type LocaleTree } from './locale-merge';
+
+// Each module may keep its own strings in modules/<name>/locales/<lang>.json; they are merged
+// over the shared files so two modules never edit the same file.
+const moduleLocales = import.meta.glob<LocaleTree>('../modules/*/locales/*.json', { eager: true, import: 'default' });
+function resourcesFor(lang: string, base: LocaleTree): LocaleTree {
+  const parts = Object.entries(moduleLocales)
+    .filter(([path]) => path.endsWith(`/${lang}.json`))
+    .map(([, tree]) => tree);
+  return mergeLocales(base, ...parts);
+}
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
@@ -47,7 +58,7 @@ function syncLibraries(lang: AppLanguage): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: resourcesFor('zh-CN', zhCN) }, en: { translation: resourcesFor('en', en) } },
   lng: chosenLanguage() ?? read(ORG_DEFAULT_KEY) ?? 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -3,13 +3,14 @@
 // for each value the code can produce.
 // Run: node --import tsx --test web/src/lib/locales.test.ts
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { LOCATION_KINDS, PERSON_KINDS, PERSON_STATUSES } from '../../../shared/contracts/org.js';
 import { PERMISSIONS, ROLES } from '../../../shared/lib/access.js';
 import { NAV_GROUPS } from '../app/route-types.js';
+import { mergeLocales } from './locale-merge.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../modules/system/audit-vocabulary.js';
 
 const srcDir = fileURLToPath(new URL('..', import.meta.url));
@@ -27,8 +28,22 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+const readTree = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
+/** Modules that keep their own strings in modules/<name>/locales/<lang>.json. */
+const moduleLocaleDirs = readdirSync(join(srcDir, 'modules'))
+  .map((m) => join(srcDir, 'modules', m, 'locales'))
+  .filter((dir) => existsSync(dir));
+
 const locales = Object.fromEntries(
-  LOCALES.map((l) => [l, flatten(JSON.parse(readFileSync(join(srcDir, 'locales', `${l}.json`), 'utf8')) as Tree)]),
+  LOCALES.map((l) => [
+    l,
+    flatten(
+      mergeLocales(
+        readTree(join(srcDir, 'locales', `${l}.json`)),
+        ...moduleLocaleDirs.map((dir) => readTree(join(dir, `${l}.json`))),
+      ) as Tree,
+    ),
+  ]),
 ) as Record<(typeof LOCALES)[number], Map<string, string>>;
 
 function sourceFiles(dir: string): string[] {
@@ -50,8 +65,17 @@ function usedKeys(): Map<string, string> {
   return found;
 }
 
-/** Key families whose last part comes from a list in the code. */
+/**
+ * Key families whose last part comes from a list in the code. A module adds its own in
+ * modules/<name>/locales/families.ts (`export const FAMILIES = { 'assets.status.': [...] }`).
+ */
+const moduleFamilies = await Promise.all(
+  moduleLocaleDirs
+    .filter((dir) => existsSync(join(dir, 'families.ts')))
+    .map(async (dir) => ((await import(join(dir, 'families.ts'))) as { FAMILIES: Record<string, readonly string[]> }).FAMILIES),
+);
 const FAMILIES: Record<string, readonly string[]> = {
+  ...Object.assign({}, ...moduleFamilies),
   'roles.': ROLES,
   'permissions.': PERMISSIONS,
   'org.personKind.': PERSON_KINDS,
