@@ -1,7 +1,8 @@
 // Every module in registration order. A new module adds one line here (and its web routes).
 import type { SyswardModule } from './core/module.js';
+import { assetsModule } from './modules/assets/index.js';
 import { authModule } from './modules/auth/index.js';
 import { orgModule } from './modules/org/index.js';
 import { systemModule } from './modules/system/index.js';
 
-export const modules: SyswardModule[] = [systemModule, orgModule, authModule];
+export const modules: SyswardModule[] = [systemModule, orgModule, authModule, assetsModule];

@@ -12,10 +12,22 @@ const READ_ALL = PERMISSIONS.filter((p) => p.endsWith(':read'));
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  technician: ['org:read', 'org:write', 'dictionaries:read', 'dictionaries:write', 'users:read', 'attachments:read', 'attachments:write'],
-  lab_manager: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write'],
-  librarian: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write'],
-  // Staff report faults and see their own items; they read dictionaries to fill forms.
+  technician: [
+    'org:read',
+    'org:write',
+    'dictionaries:read',
+    'dictionaries:write',
+    'users:read',
+    'attachments:read',
+    'attachments:write',
+    'assets:read',
+    'assets:write',
+  ],
+  // Lab managers keep the lab's machines in the ledger (and count them at stocktake).
+  lab_manager: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write', 'assets:read', 'assets:write'],
+  librarian: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write', 'assets:read'],
+  // Staff report faults and see their own items (assets they hold, through signed_in routes);
+  // they read dictionaries to fill forms.
   staff: ['dictionaries:read'],
   // Read-only everything, including the audit trail.
   auditor: READ_ALL,

@@ -1,6 +1,7 @@
 // Every module's tables, as one Kysely database type.
 import type { CoreTables } from '../core/core.tables.js';
+import type { AssetTables } from '../modules/assets/assets.tables.js';
 import type { AuthTables } from '../modules/auth/auth.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 
-export interface Database extends CoreTables, AuthTables, OrgTables {}
+export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables {}

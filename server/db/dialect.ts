@@ -161,3 +161,20 @@ export async function createSearchStructures(db: Kysely<any>, table: string): Pr
     await sql`create index ${sql.ref(`${table}_search_trgm`)} on ${sql.table(table)} using gin (search_text gin_trgm_ops)`.execute(db);
   }
 }
+
+// ---- values inside JSON columns (custom fields) -----------------------------------------------
+// `key` is a plain identifier (checked by the caller's schema) and is still bound as a parameter.
+
+/** The value at `key` as text (arrays as their JSON text), or null. */
+export function jsonText(kind: DbKind, column: string, key: string): RawBuilder<string | null> {
+  if (kind === 'sqlite') return sql`cast(json_extract(${sql.ref(column)}, ${`$."${key}"`}) as text)`;
+  return sql`(${sql.ref(column)} ->> ${key})`;
+}
+
+/** The value at `key` when it is a JSON number, else null (never a cast error). */
+export function jsonNumber(kind: DbKind, column: string, key: string): RawBuilder<number | null> {
+  const path = `$."${key}"`;
+  if (kind === 'sqlite')
+    return sql`(case when json_type(${sql.ref(column)}, ${path}) in ('integer', 'real') then json_extract(${sql.ref(column)}, ${path}) end)`;
+  return sql`(case when jsonb_typeof(${sql.ref(column)} -> ${key}) = 'number' then (${sql.ref(column)} ->> ${key})::numeric end)`;
+}

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'settings:write',
   'attachments:read',
   'attachments:write',
+  'assets:read',
+  'assets:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,5 +1,5 @@
 // The org module's only door: its Fastify registration and the lookups other modules may call.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SyswardModule } from '../../core/module.js';
 import type { Database } from '../../db/database.js';
 import { createDepartmentsService } from './departments.service.js';
@@ -38,6 +38,28 @@ export const orgLookups = {
   personExists: (db: Kysely<Database>, id: number) => createPeopleRepository(db).exists(id),
   departmentExists: (db: Kysely<Database>, id: number) => createDepartmentsRepository(db).exists(id),
   locationExists: (db: Kysely<Database>, id: number) => createLocationsRepository(db).exists(id),
+  /** Ids of a department or location and every one below it. */
+  async subtreeIds(db: Kysely<Database>, table: 'departments' | 'locations', rootId: number): Promise<number[]> {
+    const rows = await sql<{ id: number }>`with recursive sub(id) as (select cast(${rootId} as integer) union all
+      select t.id from ${sql.table(table)} t join sub on t.parent_id = sub.id) select id from sub`.execute(db);
+    return rows.rows.map((r) => Number(r.id));
+  },
+  /** Full paths ("教学楼 / 三楼 / 301") of locations or departments, for labels and reports. */
+  async paths(db: Kysely<Database>, table: 'departments' | 'locations'): Promise<Map<number, string>> {
+    const rows = await db.selectFrom(table).select(['id', 'name', 'parent_id']).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const out = new Map<number, string>();
+    const pathOf = (id: number, depth = 0): string => {
+      const known = out.get(id);
+      if (known !== undefined) return known;
+      const r = byId.get(id)!;
+      const p = r.parent_id !== null && byId.has(r.parent_id) && depth < 50 ? `${pathOf(r.parent_id, depth + 1)} / ${r.name}` : r.name;
+      out.set(id, p);
+      return p;
+    };
+    for (const r of rows) pathOf(r.id);
+    return out;
+  },
 };
 
 export const orgModule: SyswardModule = {

@@ -12,6 +12,11 @@ export const AUDIT_ENTITY_TYPES = [
   'settings',
   'people',
   'departments',
+  'asset',
+  'asset_category',
+  'asset_assignment',
+  'asset_maintenance',
+  'assets',
 ];
 export const AUDIT_ACTIONS = [
   'create',
