@@ -9,9 +9,9 @@ import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
 import { mergeLocales, type LocaleTree } from './locale-merge';
 
-// Each module may keep its own strings in modules/<name>/locales/<lang>.json; they are merged
-// over the shared files so two modules never edit the same file.
-const moduleLocales = import.meta.glob<LocaleTree>('../modules/*/locales/*.json', { eager: true, import: 'default' });
+// Each module may keep its own strings in modules/<name>/locales/[<part>/]<lang>.json; they are
+// merged over the shared files so two modules (or two parts of one) never edit the same file.
+const moduleLocales = import.meta.glob<LocaleTree>('../modules/*/locales/**/*.json', { eager: true, import: 'default' });
 function resourcesFor(lang: string, base: LocaleTree): LocaleTree {
   const parts = Object.entries(moduleLocales)
     .filter(([path]) => path.endsWith(`/${lang}.json`))

@@ -29,10 +29,17 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const readTree = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
-/** Modules that keep their own strings in modules/<name>/locales/<lang>.json. */
+/** Folders with module strings: modules/<name>/locales/ and any part folders below it. */
 const moduleLocaleDirs = readdirSync(join(srcDir, 'modules'))
   .map((m) => join(srcDir, 'modules', m, 'locales'))
-  .filter((dir) => existsSync(dir));
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => [
+    dir,
+    ...readdirSync(dir)
+      .map((p) => join(dir, p))
+      .filter((p) => statSync(p).isDirectory()),
+  ])
+  .filter((dir) => existsSync(join(dir, 'zh-CN.json')) || existsSync(join(dir, 'en.json')) || existsSync(join(dir, 'families.ts')));
 
 const locales = Object.fromEntries(
   LOCALES.map((l) => [
@@ -40,7 +47,7 @@ const locales = Object.fromEntries(
     flatten(
       mergeLocales(
         readTree(join(srcDir, 'locales', `${l}.json`)),
-        ...moduleLocaleDirs.map((dir) => readTree(join(dir, `${l}.json`))),
+        ...moduleLocaleDirs.filter((dir) => existsSync(join(dir, `${l}.json`))).map((dir) => readTree(join(dir, `${l}.json`))),
       ) as Tree,
     ),
   ]),
