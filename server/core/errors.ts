@@ -47,6 +47,8 @@ export const CoreErrors = defineErrors({
   'import.not_found': 404,
   'import.has_errors': 409,
   'import.already_done': 409,
+  'import.bad_mapping': 400,
+  'import.bad_options': 400,
   internal: 500,
   'service.unavailable': 503,
 });

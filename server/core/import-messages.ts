@@ -17,6 +17,16 @@ const zh: Record<string, string> = {
   status_kind_mismatch: '状态与人员类别不符',
   cycle: '上级不能是自己或自己的下级',
   ambiguous: '有多个同名记录，请改用编号',
+  invalid_date: '日期不正确，请写成 2026-03-15',
+  invalid_ip: 'IP 地址格式不正确',
+  invalid_mac: 'MAC 地址格式不正确',
+  invalid_url: '网址格式不正确',
+  unknown_field: '此分类没有这个自定义字段',
+  not_an_option: '不是可选的值',
+  not_a_number: '应为数字',
+  not_a_list: '应为多个选项',
+  not_a_single_value: '只能填一个值',
+  disposed: '资产已处置，不能再修改',
   invalid: '内容不正确',
 };
 const en: Record<string, string> = {
@@ -36,6 +46,16 @@ const en: Record<string, string> = {
   status_kind_mismatch: 'status does not fit the kind of person',
   cycle: 'the parent cannot be itself or one of its descendants',
   ambiguous: 'several records have this name; use the code instead',
+  invalid_date: 'Not a valid date; write it as 2026-03-15',
+  invalid_ip: 'Not a valid IP address',
+  invalid_mac: 'Not a valid MAC address',
+  invalid_url: 'Not a valid web address',
+  unknown_field: 'This category has no such custom field',
+  not_an_option: 'Not one of the choices',
+  not_a_number: 'Should be a number',
+  not_a_list: 'Should be a list of choices',
+  not_a_single_value: 'Only one value is allowed',
+  disposed: 'The asset has been disposed of and can no longer be changed',
   invalid: 'not valid',
 };
 

@@ -20,6 +20,17 @@ export interface RowIssue {
   value?: string;
 }
 
+/**
+ * A choice the person makes for one import, shown in the wizard. Labels are the web's locale
+ * keys: a boolean `imports.options.<kind>.<key>`; a choice `imports.options.<kind>.<key>.label`
+ * and `imports.options.<kind>.<key>.<choice>` for each value.
+ */
+export type ImportOptionSpec =
+  { key: string; kind: 'boolean'; default: boolean } | { key: string; kind: 'choice'; choices: readonly string[]; default: string };
+
+/** The options in force for one import: every declared key, defaults filled in. */
+export type ImportOptionValues = Record<string, boolean | string>;
+
 /** One module's spreadsheet import: how to read a row and how to write all rows at once. */
 export interface Importer<Row = unknown> {
   kind: string;
@@ -27,14 +38,20 @@ export interface Importer<Row = unknown> {
   fields: FieldSpec[];
   example: Record<string, string>;
   maxRows: number;
+  /** Per-import choices, e.g. whether missing categories are created. */
+  options?: readonly ImportOptionSpec[];
   /**
    * Validates and resolves every row (lookups by name, duplicates inside the file). Runs once
-   * for the preview and again, inside the commit transaction, against the then-current data.
+   * for the preview, again whenever the person changes the column mapping or the options, and
+   * again, inside the commit transaction, against the then-current data. `values` holds one
+   * entry per mapped field ('' for an empty cell); a field without a column is absent.
+   * `options` has every declared option, validated, defaults applied.
    */
   prepare(
     db: Kysely<Database>,
     actor: Actor,
     rows: { rowNumber: number; values: Record<string, string> }[],
+    options: ImportOptionValues,
   ): Promise<{ rows: { rowNumber: number; value: Row; action: 'create' | 'update' }[]; issues: (RowIssue & { row: number })[] }>;
   /** Writes prepared rows; called inside the transaction; reports progress as it goes. */
   commit(

@@ -178,3 +178,21 @@ export function jsonNumber(kind: DbKind, column: string, key: string): RawBuilde
     return sql`(case when json_type(${sql.ref(column)}, ${path}) in ('integer', 'real') then json_extract(${sql.ref(column)}, ${path}) end)`;
   return sql`(case when jsonb_typeof(${sql.ref(column)} -> ${key}) = 'number' then (${sql.ref(column)} ->> ${key})::numeric end)`;
 }
+
+/** Search structures for many new rows at once (imports, seeding): rows must not be indexed yet. */
+export async function writeSearchIndexBulk(db: Kysely<any>, table: string, rows: { id: number; text: string }[]): Promise<void> {
+  const kind = dialectOf(db);
+  const grams = rows.flatMap((r) => cjkBigrams(r.text).map((gram) => ({ gram, id: r.id })));
+  for (let i = 0; i < grams.length; i += 2000)
+    await db
+      .insertInto(`${table}_grams`)
+      .values(grams.slice(i, i + 2000))
+      .execute();
+  if (kind === 'sqlite')
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await sql`insert into ${sql.table(`${table}_fts`)} (rowid, body) values ${sql.join(chunk.map((r) => sql`(${r.id}, ${normaliseSearch(r.text)})`))}`.execute(
+        db,
+      );
+    }
+}

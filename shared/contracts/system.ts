@@ -64,7 +64,7 @@ export const auditListQuery = z.strictObject({
 export const auditPage = pageOf(auditEntry);
 
 // ---- attachments ----
-export const ATTACHABLE = ['person', 'department', 'location'] as const;
+export const ATTACHABLE = ['person', 'department', 'location', 'asset', 'asset_maintenance'] as const;
 export const attachment = z.object({
   id: z.number().int(),
   entityType: z.string(),
@@ -84,11 +84,48 @@ export const attachmentList = z.object({ items: z.array(attachment) });
 
 // ---- imports ----
 export const importColumn = z.object({
+  /** 0-based position of the column in the file (A is 0). */
+  index: z.number().int(),
   /** The header as written in the file. */
   header: z.string(),
-  /** The field it was matched to, or null when ignored. */
+  /** The field it feeds, or null when it is not imported. */
   field: z.string().nullable(),
 });
+export const importHeader = z.object({
+  index: z.number().int(),
+  header: z.string(),
+  /** Up to two non-empty values of the column, to recognise it by. */
+  samples: z.array(z.string()),
+});
+/** A field the importer can fill: what a column can be mapped to. */
+export const importField = z.object({
+  key: z.string(),
+  /** Canonical Chinese header (templates, exports). */
+  header: z.string(),
+  required: z.boolean(),
+});
+export const importOptionSpec = z.discriminatedUnion('kind', [
+  z.object({ key: z.string(), kind: z.literal('boolean'), default: z.boolean() }),
+  z.object({ key: z.string(), kind: z.literal('choice'), choices: z.array(z.string()), default: z.string() }),
+]);
+export type ImportOptionSpecDto = z.infer<typeof importOptionSpec>;
+export const importOptionValues = z.record(z.string().max(100), z.union([z.boolean(), z.string().max(200)]));
+/**
+ * PUT /api/imports/:id/mapping: the complete mapping (a column not listed is not imported) and
+ * the options (an option not given takes its default).
+ */
+export const importMappingInput = z.strictObject({
+  columns: z
+    .array(
+      z.strictObject({
+        index: z.number().int().min(0).max(100_000),
+        field: z.string().min(1).max(100).nullable(),
+      }),
+    )
+    .max(10_000),
+  options: importOptionValues.default({}),
+});
+export type ImportMappingInput = z.input<typeof importMappingInput>;
 export const importRowError = z.object({
   row: z.number().int(),
   field: z.string().nullable(),
@@ -102,7 +139,16 @@ export const importPreview = z.object({
   status: z.enum(['preview', 'committed', 'failed']),
   encoding: z.string().nullable(),
   headerRow: z.number().int(),
+  /** Every column of the file, in file order. */
+  headers: z.array(importHeader),
+  /** Every column of the file with the field it feeds (the mapping in force). */
   columns: z.array(importColumn),
+  /** The importer's fields, the targets a column can be mapped to. */
+  fields: z.array(importField),
+  /** Required fields no column feeds: the rows are not checked and nothing can be imported. */
+  missingFields: z.array(z.string()),
+  options: z.array(importOptionSpec),
+  optionValues: importOptionValues,
   totalRows: z.number().int(),
   validRows: z.number().int(),
   creates: z.number().int(),

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
 } as const;
 
 /** Sends bytes as a download: never rendered inline, never sniffed, name safe in any browser. */
@@ -29,4 +30,19 @@ export function fileStamp(now: number, timeZone: string): string {
   }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}-${get('hour')}${get('minute')}`;
+}
+
+/**
+ * Sends a PDF we generated to be shown in the browser's viewer (labels, slips, reports). Not
+ * sandboxed like other downloads: the viewer will not run in a sandboxed document, and the bytes
+ * are ours, never a user's upload.
+ */
+export function sendPdf(reply: FastifyReply, body: Buffer, fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return reply
+    .header('content-type', MIME.pdf)
+    .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(body);
 }

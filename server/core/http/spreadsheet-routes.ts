@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importPreview } from '../../../shared/contracts/system.js';
+import { importOptionValues, importPreview } from '../../../shared/contracts/system.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../actor.js';
@@ -30,15 +30,42 @@ export interface SpreadsheetRoutes<Row, Q extends z.ZodObject> {
 
 const formatQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 
-/** Reads the single uploaded file of a multipart request. */
-export async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+/**
+ * Reads the single uploaded file of a multipart request, and the text fields sent before it
+ * (a browser's FormData sends them in the order they were appended).
+ */
+export async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; fields: Record<string, string> }> {
   if (!req.isMultipart()) throw new AppError(CoreErrors['file.missing']);
   const part = await req.file();
   if (!part) throw new AppError(CoreErrors['file.missing']);
   const buffer = await part.toBuffer();
   if (part.file.truncated) throw new AppError(CoreErrors['file.too_large']);
   if (!buffer.length) throw new AppError(CoreErrors['file.missing'], [{ reason: 'empty_file' }]);
-  return { buffer, fileName: part.filename || 'upload' };
+  const fields: Record<string, string> = {};
+  for (const [name, f] of Object.entries(part.fields)) {
+    if (f && !Array.isArray(f) && f.type === 'field' && typeof f.value === 'string') fields[name] = f.value;
+  }
+  return { buffer, fileName: part.filename || 'upload', fields };
+}
+
+/** The optional multipart field "options": a JSON object of import options. */
+function uploadOptions(fields: Record<string, string>): Record<string, unknown> {
+  const text = fields.options;
+  if (text === undefined || text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(CoreErrors['validation.failed'], [{ field: 'options', reason: 'invalid_format' }]);
+  }
+  const parsed = importOptionValues.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError(
+      CoreErrors['validation.failed'],
+      parsed.error.issues.map((i) => ({ field: ['options', ...i.path].join('.'), reason: i.code })),
+    );
+  }
+  return parsed.data;
 }
 
 export function registerSpreadsheetRoutes<Row, Q extends z.ZodObject>(
@@ -80,11 +107,16 @@ export function registerSpreadsheetRoutes<Row, Q extends z.ZodObject>(
       config: { access: spec.importer.permission },
       schema: {
         tags,
-        summary: 'Upload a file (multipart field "file"): returns a preview; nothing is written until commit',
+        summary:
+          'Upload a file (multipart field "file", optionally after a field "options" holding a JSON object of ' +
+          'import options): returns a preview; nothing is written until commit',
         consumes: ['multipart/form-data'],
         response: { 200: importPreview },
       },
     },
-    async (req) => deps.imports.preview(req.actor, spec.importer, await uploadedFile(req)),
+    async (req) => {
+      const { fields, ...file } = await uploadedFile(req);
+      return deps.imports.preview(req.actor, spec.importer, file, uploadOptions(fields));
+    },
   );
 }

@@ -7,8 +7,8 @@ import { writeCsv, writeXlsx, type ColumnSpec } from './write.js';
 export interface ReportRow {
   /** 1-based row number in the uploaded file. */
   rowNumber: number;
-  /** Cell text keyed by the same strings as `headers`. */
-  cells: Record<string, string>;
+  /** Cell text keyed by the same strings as `headers`, or by position (headers may repeat). */
+  cells: Record<string, string> | readonly string[];
 }
 
 export interface RowError {
@@ -32,7 +32,7 @@ export const ERROR_HEADER = '错误';
 
 interface ReportLine {
   rowNumber: number;
-  cells: Record<string, string>;
+  cells: ReportRow['cells'];
   message: string;
 }
 
@@ -65,8 +65,16 @@ export async function writeErrorReport(
   // Column keys are positional: an uploaded file can repeat a header.
   const columns: ColumnSpec<ReportLine>[] = [
     { key: 'row', header: ROW_NUMBER_HEADER, width: 8, value: (l) => l.rowNumber },
-    ...headers.map((h, i): ColumnSpec<ReportLine> => ({ key: `c${i}`, header: h, value: (l) => l.cells[h] ?? '' })),
+    ...headers.map((h, i): ColumnSpec<ReportLine> => ({
+      key: `c${i}`,
+      header: h,
+      value: (l) => (isCellList(l.cells) ? l.cells[i] : l.cells[h]) ?? '',
+    })),
     { key: 'error', header: ERROR_HEADER, width: 60, value: (l) => l.message },
   ];
   return format === 'xlsx' ? writeXlsx('错误报告', columns, lines) : writeCsv(columns, lines);
+}
+
+function isCellList(cells: ReportRow['cells']): cells is readonly string[] {
+  return Array.isArray(cells);
 }

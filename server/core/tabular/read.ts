@@ -1,7 +1,8 @@
-// Reading an uploaded list into rows keyed by field. The format comes from the bytes, never the
+// Reading an uploaded list into rows keyed by field (or by column, for a mapping still to change). The format comes from the bytes, never the
 // file name: people rename files, and browsers report whatever the OS says. The header row is
 // found, not assumed, because real sheets start with a title, a blank row and a note.
 import ExcelJS from 'exceljs';
+import { checkZip } from './zip-guard.js';
 import { AppError, CoreErrors } from '../errors.js';
 import { parseCsv } from './csv.js';
 import { decodeText } from './encoding.js';
@@ -19,6 +20,17 @@ export interface TableRow {
   rowNumber: number;
   /** Trimmed text by field key; only fields that have a column are present. */
   values: Record<string, string>;
+}
+
+/** One data row as the file has it, for imports whose column mapping can still change. */
+export interface RawTableRow {
+  /** 1-based row number as the person sees it in Excel. */
+  rowNumber: number;
+  /**
+   * Trimmed text by column index, one per header at most (cells right of the last header have
+   * no name and cannot be mapped); trailing empty cells are left out to keep stored jobs small.
+   */
+  cells: string[];
 }
 
 export interface TableRead {
@@ -45,7 +57,15 @@ interface RawRow {
   cells: string[];
 }
 
+/** The table with each row's values keyed by the field its column was matched to. */
 export async function readTable(buf: Buffer, fileName: string, opts: ReadOptions): Promise<TableRead> {
+  const raw = await readRawTable(buf, fileName, opts);
+  const mapping = raw.columns.map((c) => c.field);
+  return { ...raw, rows: raw.rows.map((r) => ({ rowNumber: r.rowNumber, values: rowValues(r.cells, mapping) })) };
+}
+
+/** The table with each row's cells by column index, so the caller can map columns later. */
+export async function readRawTable(buf: Buffer, fileName: string, opts: ReadOptions): Promise<RawTable> {
   const format = sniffFormat(buf, fileName);
   if (format === 'xlsx') {
     const sheet = await firstSheetWithData(buf, fileName);
@@ -55,6 +75,22 @@ export async function readTable(buf: Buffer, fileName: string, opts: ReadOptions
   const records = parseCsv(text);
   const rows = records.map((cells, i): RawRow => ({ rowNumber: i + 1, cells }));
   return tableFrom(rows, opts, { format, encoding, sheetName: null }, fileName);
+}
+
+export type RawTable = Omit<TableRead, 'rows'> & { rows: RawTableRow[] };
+
+/**
+ * A row's values keyed by field, from its cells and the field of each column (null: not
+ * imported). Every mapped field is present, '' when the cell is empty: an importer can tell
+ * "the file has this column" from "the file does not".
+ */
+export function rowValues(cells: readonly string[], mapping: readonly (string | null)[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < mapping.length; i++) {
+    const field = mapping[i];
+    if (field != null) values[field] = cells[i] ?? '';
+  }
+  return values;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +131,9 @@ function hasPrefix(buf: Buffer, bytes: number[]): boolean {
 type XlsxInput = Parameters<ExcelJS.Xlsx['load']>[0];
 
 async function firstSheetWithData(buf: Buffer, fileName: string): Promise<ExcelJS.Worksheet> {
+  const zip = checkZip(buf);
+  if (zip === 'too_large') throw new AppError(CoreErrors['file.too_large'], [{ reason: 'zip_bomb', params: { fileName } }]);
+  if (zip === 'corrupt') throw new AppError(CoreErrors['file.unreadable'], [{ reason: 'corrupt_xlsx', params: { fileName } }]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as XlsxInput);
@@ -134,7 +173,7 @@ function tableFrom(
   opts: ReadOptions,
   meta: Pick<TableRead, 'format' | 'encoding' | 'sheetName'>,
   fileName: string,
-): TableRead {
+): RawTable {
   const it = source[Symbol.iterator]();
   const head: RawRow[] = [];
   let pending = it.next();
@@ -152,9 +191,8 @@ function tableFrom(
   const headerRaw = head[h]!;
   const headers = trimTrailingEmpty(headerRaw.cells.map((c) => c.trim()));
   const columns = mapHeaders(headers, opts.fields);
-  const fed = columns.flatMap((c, i) => (c.field === null ? [] : [{ i, field: c.field }]));
 
-  const rows: TableRow[] = [];
+  const rows: RawTableRow[] = [];
   const dataRows = function* (): Generator<RawRow> {
     yield* head.slice(h + 1);
     if (!pending.done) {
@@ -169,9 +207,8 @@ function tableFrom(
     if (rows.length >= opts.maxRows) {
       throw new AppError(CoreErrors['file.too_many_rows'], [{ reason: 'too_many_rows', params: { max: opts.maxRows, fileName } }]);
     }
-    const values: Record<string, string> = {};
-    for (const { i, field } of fed) values[field] = unneutralise((raw.cells[i] ?? '').trim());
-    rows.push({ rowNumber: raw.rowNumber, values });
+    const cells = trimTrailingEmpty(raw.cells.slice(0, headers.length).map((c) => unneutralise(c.trim())));
+    rows.push({ rowNumber: raw.rowNumber, cells });
   }
 
   return { ...meta, headerRow: headerRaw.rowNumber, headers, columns, rows };

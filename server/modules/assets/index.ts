@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../../core/actor.js';
 import type { SyswardModule } from '../../core/module.js';
 import type { Database } from '../../db/database.js';
+import { registerAssetDocuments } from './assets.documents.js';
 import { registerAssetRoutes } from './assets.routes.js';
+import { registerAssetsSpreadsheet } from './assets.spreadsheet.js';
 import { createAssetsService } from './assets.service.js';
 import { createAssignmentsService } from './assignments.service.js';
 import { createCategoriesService } from './categories.service.js';
@@ -57,6 +59,8 @@ export const assetsModule: SyswardModule = {
       views: createViewsService(ctx),
     };
     registerAssetRoutes(app, ctx, services);
+    registerAssetsSpreadsheet(app, ctx);
+    registerAssetDocuments(app, ctx, services);
 
     app.addHook('onReady', async () => services.categories.seedDefaults(systemActor('sysward')));
   },

@@ -92,13 +92,13 @@ for (const dialect of dialects()) {
       assert.equal(p.encoding, 'gb18030');
       assert.equal(p.headerRow, 3);
       assert.deepEqual(p.columns, [
-        { header: '姓名', field: 'name' },
-        { header: '工号', field: 'number' },
-        { header: '部门', field: 'department' },
-        { header: '手机', field: 'phone' },
-        { header: '邮箱', field: 'email' },
-        { header: '职务', field: 'position' },
-        { header: '状态', field: 'status' },
+        { index: 0, header: '姓名', field: 'name' },
+        { index: 1, header: '工号', field: 'number' },
+        { index: 2, header: '部门', field: 'department' },
+        { index: 3, header: '手机', field: 'phone' },
+        { index: 4, header: '邮箱', field: 'email' },
+        { index: 5, header: '职务', field: 'position' },
+        { index: 6, header: '状态', field: 'status' },
       ]);
       assert.equal(p.totalRows, 6);
       assert.equal(p.validRows, 2);

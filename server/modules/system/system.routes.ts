@@ -9,6 +9,7 @@ import {
   auditPage,
   health,
   importIdParam,
+  importMappingInput,
   importPreview,
   importResult,
   settingsInput,
@@ -87,10 +88,11 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: ModuleContext): 
 
   // ---- import jobs (shared by every module's importer) ----
   const tags = ['imports'];
-  function importerOf(kind: string, actor: { permissions: Set<string> }): Importer {
+  /** The importer of a job's kind; `actor` given: only if they hold its permission. */
+  function importerOf(kind: string, actor?: { permissions: Set<string> }): Importer {
     const imp = ctx.registries.importers.get(kind);
     if (!imp) throw new AppError(CoreErrors['import.not_found']);
-    if (!actor.permissions.has(imp.permission)) throw new AppError(CoreErrors['auth.forbidden']);
+    if (actor && !actor.permissions.has(imp.permission)) throw new AppError(CoreErrors['auth.forbidden']);
     return imp;
   }
   r.get(
@@ -99,7 +101,23 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: ModuleContext): 
       config: { access: 'signed_in' },
       schema: { tags, summary: 'An import preview', params: importIdParam, response: { 200: importPreview } },
     },
-    (req) => ctx.imports.get(req.actor, req.params.id),
+    (req) => ctx.imports.get(req.actor, req.params.id, (kind) => importerOf(kind)),
+  );
+  r.put(
+    '/api/imports/:id/mapping',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary:
+          'Change which file column feeds which field (columns not listed are not imported) and the import options ' +
+          '(options not given take their default), then check every row again. Only before the commit.',
+        params: importIdParam,
+        body: importMappingInput,
+        response: { 200: importPreview },
+      },
+    },
+    (req) => ctx.imports.remap(req.actor, req.params.id, (kind) => importerOf(kind, req.actor), req.body),
   );
   r.delete(
     '/api/imports/:id',
@@ -124,7 +142,7 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: ModuleContext): 
       },
     },
     async (req, reply) => {
-      const body = await ctx.imports.errorReport(req.actor, req.params.id, req.query.format, req.query.lang, (k) => k);
+      const body = await ctx.imports.errorReport(req.actor, req.params.id, req.query.format, req.query.lang, (kind) => importerOf(kind));
       return sendDownload(
         reply,
         body,

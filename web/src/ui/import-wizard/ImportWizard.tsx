@@ -1,13 +1,14 @@
 // Reusable spreadsheet import (people and departments now; assets, consumables and books later):
-// upload with progress → server preview (encoding, header row, column mapping, errors, sample)
-// → confirm → streamed commit. An import is all-or-nothing on the server.
+// upload with progress → server preview (encoding, header row, errors, sample) where the person
+// can correct the column mapping and set the importer's options → confirm → streamed commit.
+// An import is all-or-nothing on the server.
 import { Grid, Modal, Steps } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '@shared/contracts/system.js';
+import type { ImportMappingInput, ImportPreview } from '@shared/contracts/system.js';
 import { ErrorAlert } from '../ErrorAlert';
 import { CommitStep } from './CommitStep';
-import { cancelImport, commitImport, uploadImport, type ImportResult } from './import-api';
+import { cancelImport, commitImport, remapImport, uploadImport, type ImportResult } from './import-api';
 import { PreviewStep } from './PreviewStep';
 import { UploadStep } from './UploadStep';
 
@@ -62,6 +63,11 @@ export function ImportWizard({ kind, open, title, onClose, onImported, fieldLabe
     }
   };
 
+  const remap = async (id: string, body: ImportMappingInput) => {
+    const preview = await remapImport(id, body);
+    setStage((s) => (s.step === 'preview' && s.preview.id === preview.id ? { step: 'preview', preview } : s));
+  };
+
   /** Leaving a preview behind would keep the server's copy of the file until it expires. */
   const discardPreview = () => {
     const unfinished = stage.step === 'preview' || (stage.step === 'commit' && !stage.result);
@@ -107,6 +113,7 @@ export function ImportWizard({ kind, open, title, onClose, onImported, fieldLabe
           preview={stage.preview}
           fieldLabel={label}
           onConfirm={() => void commit(stage.preview)}
+          onRemap={(body) => remap(stage.preview.id, body)}
           onRestart={() => {
             discardPreview();
             setStage(START);

@@ -1,15 +1,53 @@
-// Step 2: what the server understood from the file, before anything is written.
-import { Alert, Button, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+// Step 2: what the server understood from the file, before anything is written; the person
+// can correct the column mapping and set the importer's options, and every row is checked again.
+import { Alert, Button, Collapse, Descriptions, Flex, Spin, Table, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '@shared/contracts/system.js';
-import { reasonText } from '../../lib/errors';
+import type { ImportMappingInput, ImportPreview } from '@shared/contracts/system.js';
+import { ApiError } from '../../lib/api-client';
+import { errorText, reasonText } from '../../lib/errors';
 import { errorReportUrl } from './import-api';
+import { MappingSummary, MappingTable, OptionsForm, columnLetter } from './MappingPanel';
 
 interface PreviewStepProps {
   preview: ImportPreview;
   fieldLabel: (field: string) => string;
   onConfirm: () => void;
   onRestart: () => void;
+  /** Sends a new mapping and options; resolves once the new preview is shown, throws if refused. */
+  onRemap: (body: ImportMappingInput) => Promise<void>;
+}
+
+interface Draft {
+  of: ImportPreview;
+  mapping: (string | null)[];
+  options: Record<string, boolean | string>;
+}
+const draftOf = (p: ImportPreview): Draft => ({ of: p, mapping: p.columns.map((c) => c.field), options: p.optionValues });
+
+/** A refused mapping or option, with the page's own names for fields and options. */
+function remapErrorText(t: TFunction, err: unknown, p: ImportPreview, fieldLabel: (f: string) => string): string {
+  if (!(err instanceof ApiError) || (err.code !== 'import.bad_mapping' && err.code !== 'import.bad_options') || !err.details.length) {
+    return errorText(t, err);
+  }
+  return err.details
+    .map((d) => {
+      const params = d.params ?? {};
+      const field = typeof params.field === 'string' ? params.field : '';
+      const option = p.options.find((o) => o.key === params.option);
+      return t(`errors.reasons.${d.reason}`, {
+        ...params,
+        header: field ? fieldLabel(field) : '',
+        ...(option
+          ? {
+              option: t(`imports.options.${p.kind}.${option.key}${option.kind === 'choice' ? '.label' : ''}`, { defaultValue: option.key }),
+            }
+          : {}),
+        defaultValue: t(`errors.${err.code}`),
+      });
+    })
+    .join(' ');
 }
 
 function cellText(v: unknown): string {
@@ -28,9 +66,36 @@ function sampleFields(p: ImportPreview): string[] {
   return fields.filter((f) => f !== 'row' && f !== 'action' && !/Id$/.test(f) && carried(f));
 }
 
-export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: PreviewStepProps) {
+export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart, onRemap }: PreviewStepProps) {
   const { t, i18n } = useTranslation();
   const hasErrors = p.errorCount > 0;
+  // What the person has chosen; differs from the preview only while a required field has no
+  // column (not sent: the server would refuse it) or while the new check runs. A new preview
+  // from the server replaces it.
+  const [draft, setDraft] = useState<Draft>(() => draftOf(p));
+  if (draft.of !== p) setDraft(draftOf(p));
+  const { mapping, options: optionValues } = draft.of === p ? draft : draftOf(p);
+  const [busy, setBusy] = useState(false);
+  const [remapError, setRemapError] = useState<unknown>(null);
+  const missing = p.fields.filter((f) => f.required && !mapping.includes(f.key));
+  const pending = missing.length > 0 || mapping.some((f, i) => f !== (p.columns[i]?.field ?? null));
+
+  const apply = async (nextMapping: (string | null)[], nextOptions: Record<string, boolean | string>) => {
+    setDraft({ of: p, mapping: nextMapping, options: nextOptions });
+    setRemapError(null);
+    if (p.fields.some((f) => f.required && !nextMapping.includes(f.key))) return;
+    setBusy(true);
+    try {
+      await onRemap({ columns: nextMapping.map((field, index) => ({ index, field })), options: nextOptions });
+    } catch (err) {
+      setRemapError(err);
+      setDraft(draftOf(p));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const needsAttention = missing.length > 0 || mapping.some((f) => f === null);
+  const mapped = mapping.flatMap((f, i) => (f ? [`${p.headers[i]?.header || columnLetter(i)} → ${fieldLabel(f)}`] : []));
 
   return (
     <Flex vertical gap={16} data-testid="import-preview">
@@ -53,7 +118,18 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
         ]}
       />
 
-      {hasErrors ? (
+      {remapError !== null && (
+        <Alert type="error" showIcon title={remapErrorText(t, remapError, p, fieldLabel)} data-testid="import-mapping-error" />
+      )}
+
+      {missing.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('import.missingRequired', { fields: missing.map((f) => fieldLabel(f.key)).join(t('import.listSeparator')) })}
+          data-testid="import-missing-fields"
+        />
+      ) : hasErrors ? (
         <Alert
           type="error"
           showIcon
@@ -76,16 +152,48 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
         <Alert type="success" showIcon title={t('import.ready', { creates: p.creates, updates: p.updates })} />
       )}
 
-      <div>
-        <Typography.Title level={5}>{t('import.columns')}</Typography.Title>
-        <Flex wrap gap={8}>
-          {p.columns.map((c, i) => (
-            <Tag key={`${i}-${c.header}`} color={c.field ? 'blue' : 'default'}>
-              {c.header} → {c.field ? fieldLabel(c.field) : t('import.ignored')}
-            </Tag>
-          ))}
+      <Spin spinning={busy} description={t('import.rechecking')}>
+        <Flex vertical gap={16}>
+          <Collapse
+            size="small"
+            defaultActiveKey={needsAttention ? ['mapping'] : []}
+            items={[
+              {
+                key: 'mapping',
+                label: (
+                  <Flex gap={8} align="center" wrap>
+                    <span>{t('import.columns')}</span>
+                    <MappingSummary mapping={mapping} />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {mapped.slice(0, 6).join(t('import.listSeparator'))}
+                      {mapped.length > 6 ? ' …' : ''}
+                    </Typography.Text>
+                  </Flex>
+                ),
+                children: (
+                  <Flex vertical gap={8}>
+                    <Typography.Text type="secondary">{t('import.mappingHint')}</Typography.Text>
+                    <MappingTable
+                      preview={p}
+                      mapping={mapping}
+                      fieldLabel={fieldLabel}
+                      disabled={busy}
+                      onChange={(next) => void apply(next, optionValues)}
+                    />
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+          <OptionsForm
+            kind={p.kind}
+            options={p.options}
+            values={optionValues}
+            disabled={busy || missing.length > 0}
+            onChange={(next) => void apply(mapping, next)}
+          />
         </Flex>
-      </div>
+      </Spin>
 
       {hasErrors && (
         <Table
@@ -133,7 +241,12 @@ export function PreviewStep({ preview: p, fieldLabel, onConfirm, onRestart }: Pr
 
       <Flex justify="flex-end" gap={8}>
         <Button onClick={onRestart}>{t('import.chooseAnother')}</Button>
-        <Button type="primary" disabled={hasErrors || p.validRows === 0} onClick={onConfirm} data-testid="import-confirm">
+        <Button
+          type="primary"
+          disabled={hasErrors || p.validRows === 0 || busy || pending}
+          onClick={onConfirm}
+          data-testid="import-confirm"
+        >
           {t('import.confirm', { rows: p.validRows })}
         </Button>
       </Flex>

@@ -1,5 +1,5 @@
 // The import machinery every importable kind shares: upload → preview → commit (streamed).
-import { importPreview, importResult, type ImportPreview } from '@shared/contracts/system.js';
+import { importPreview, importResult, type ImportMappingInput, type ImportPreview } from '@shared/contracts/system.js';
 import { ApiError, api, buildUrl, csrfHeaders, errorFromPayload, errorFromResponse, reportUnauthorized } from '../../lib/api-client';
 import { readNdjson } from '../../lib/ndjson';
 import { uploadWithProgress } from '../../lib/upload';
@@ -23,6 +23,11 @@ export function uploadImport(
   const form = new FormData();
   form.append('file', file);
   return uploadWithProgress({ url: `/api/${kind}/import`, form, schema: importPreview, onProgress, signal });
+}
+
+/** Changes the column mapping and the options of a previewed import; answers with the new preview. */
+export function remapImport(id: string, body: ImportMappingInput): Promise<ImportPreview> {
+  return api(`/api/imports/${id}/mapping`, { method: 'PUT', body, schema: importPreview });
 }
 
 export function cancelImport(id: string): Promise<unknown> {

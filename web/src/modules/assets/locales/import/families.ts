@@ -1,0 +1,28 @@
+// Keys the import wizard builds at run time for the asset importer (server/modules/assets/assets.import.ts).
+export const FAMILIES = {
+  'fields.assets.': [
+    'number',
+    'name',
+    'category',
+    'brand',
+    'model',
+    'serial',
+    'status',
+    'location',
+    'department',
+    'holder',
+    'purchaseDate',
+    'price',
+    'supplier',
+    'orderNumber',
+    'warrantyEnd',
+    'lifeMonths',
+    'residualRate',
+    'hostname',
+    'ip',
+    'mac',
+    'notes',
+    'custom',
+  ],
+  'imports.options.assets.matchBy.': ['label', 'number', 'serial'],
+};
