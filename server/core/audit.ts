@@ -49,29 +49,36 @@ export function changedFields(
 
 export interface Audit {
   record(db: Kysely<Database>, actor: Actor, entry: AuditEntry): Promise<void>;
+  /** Many entries by one actor in few statements (imports write thousands of rows at once). */
+  recordMany(db: Kysely<Database>, actor: Actor, entries: AuditEntry[]): Promise<void>;
 }
 
 export function createAudit(clock: Clock): Audit {
+  const row = (actor: Actor, entry: AuditEntry) => ({
+    at: clock.now(),
+    actor_kind: actor.kind,
+    actor_user_id: actor.userId,
+    actor_name: actor.name,
+    token_id: actor.tokenId,
+    ip: actor.ip,
+    request_id: actor.requestId,
+    action: entry.action,
+    entity_type: entry.entityType ?? '',
+    entity_id: entry.entityId == null ? '' : String(entry.entityId),
+    summary: entry.summary ?? '',
+    before: entry.before ? toJson(redact(entry.before)) : null,
+    after: entry.after ? toJson(redact(entry.after)) : null,
+  });
   return {
     async record(db, actor, entry) {
-      await db
-        .insertInto('audit_log')
-        .values({
-          at: clock.now(),
-          actor_kind: actor.kind,
-          actor_user_id: actor.userId,
-          actor_name: actor.name,
-          token_id: actor.tokenId,
-          ip: actor.ip,
-          request_id: actor.requestId,
-          action: entry.action,
-          entity_type: entry.entityType ?? '',
-          entity_id: entry.entityId == null ? '' : String(entry.entityId),
-          summary: entry.summary ?? '',
-          before: entry.before ? toJson(redact(entry.before)) : null,
-          after: entry.after ? toJson(redact(entry.after)) : null,
-        })
-        .execute();
+      await db.insertInto('audit_log').values(row(actor, entry)).execute();
+    },
+    async recordMany(db, actor, entries) {
+      for (let i = 0; i < entries.length; i += 500)
+        await db
+          .insertInto('audit_log')
+          .values(entries.slice(i, i + 500).map((e) => row(actor, e)))
+          .execute();
     },
   };
 }

@@ -164,6 +164,8 @@ for (const dialect of dialects()) {
       assert.equal(history[0].kind, 'imported');
       const audit = ok(await admin.get('/api/audit?action=import&entityType=assets')).items;
       assert.ok(audit.length >= 1);
+      const created = ok(await admin.get(`/api/audit?entityType=asset&entityId=${blade.id}`)).items;
+      assert.equal(created[0].action, 'create', 'each imported asset is in the audit trail');
     });
 
     it("reads Snipe-IT's English export and upserts by serial", async () => {

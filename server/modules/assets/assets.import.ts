@@ -542,7 +542,7 @@ async function bulkCreate(
         created_at: now,
         updated_at: now,
       };
-      return { row, text: assetSearchText({ ...row, custom: row.custom }, custom) };
+      return { row, custom, text: assetSearchText({ ...row, custom: row.custom }, custom) };
     });
     const inserted = await db
       .insertInto('assets')
@@ -569,6 +569,20 @@ async function bulkCreate(
         })),
       )
       .execute();
+    await ctx.audit.recordMany(
+      db,
+      actor,
+      rows.map(({ row, custom }) => {
+        const { custom: _json, name_sort: _n, created_at: _c, updated_at: _u, ...after } = row;
+        return {
+          action: 'create',
+          entityType: 'asset',
+          entityId: idOf.get(row.number)!,
+          summary: `${row.number} ${row.name}`,
+          after: { ...after, custom },
+        };
+      }),
+    );
     await progress(chunk.length);
   }
 }
