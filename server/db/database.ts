@@ -3,5 +3,6 @@ import type { CoreTables } from '../core/core.tables.js';
 import type { AssetTables } from '../modules/assets/assets.tables.js';
 import type { AuthTables } from '../modules/auth/auth.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
+import type { StocktakeTables } from '../modules/assets/stocktake.tables.js';
 
-export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables {}
+export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables, StocktakeTables {}

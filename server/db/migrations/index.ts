@@ -4,10 +4,12 @@ import * as m2026112901 from './2026112901_foundation.js';
 import * as m2026112903 from './2026112903_people_department_status.js';
 import * as m2026112904 from './2026112904_name_sort.js';
 import * as m2026112905 from './2026112905_assets.js';
+import * as m2026112906 from './2026112906_stocktake.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112901_foundation': m2026112901,
   '2026112903_people_department_status': m2026112903,
   '2026112904_name_sort': m2026112904,
   '2026112905_assets': m2026112905,
+  '2026112906_stocktake': m2026112906,
 };

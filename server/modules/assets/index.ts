@@ -11,6 +11,7 @@ import { createAssignmentsService } from './assignments.service.js';
 import { createCategoriesService } from './categories.service.js';
 import { createMaintenanceService } from './maintenance.service.js';
 import { createViewsService } from './views.service.js';
+import { registerStocktakeRoutes } from './stocktake.routes.js';
 
 declare module '../../core/events.js' {
   interface EventMap {
@@ -61,6 +62,7 @@ export const assetsModule: SyswardModule = {
     registerAssetRoutes(app, ctx, services);
     registerAssetsSpreadsheet(app, ctx);
     registerAssetDocuments(app, ctx, services);
+    registerStocktakeRoutes(app, ctx);
 
     app.addHook('onReady', async () => services.categories.seedDefaults(systemActor('sysward')));
   },

@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_TYPES = [
   'asset_assignment',
   'asset_maintenance',
   'assets',
+  'stocktake',
 ];
 export const AUDIT_ACTIONS = [
   'create',
@@ -34,4 +35,9 @@ export const AUDIT_ACTIONS = [
   'revoke',
   'token_use',
   'permission_denied',
+  'scan',
+  'mark_found',
+  'undo',
+  'close',
+  'apply_locations',
 ];
