@@ -179,6 +179,9 @@ for (const dialect of dialects()) {
       assert.equal(held.holderName, '李娜');
       assert.equal(held.locationName, '行政楼301');
       fails(await admin.post(`/api/assets/${a.id}/handout`, { personId: ids.zhang, date: '2026-09-02' }), 409, 'assets.already_assigned');
+      const timeline = ok(await admin.get(`/api/assets/${a.id}/history?limit=1`)).items[0];
+      assert.deepEqual([timeline.kind, timeline.summary], ['handout', '李娜']);
+      assert.equal(timeline.changes.holderName.to, '李娜');
       const png = await admin.raw({ method: 'GET', url: `/api/assets/assignments/${out.id}/signature` });
       assert.equal(png.statusCode, 200);
       assert.equal(png.headers['content-type'], 'image/png');

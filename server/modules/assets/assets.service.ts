@@ -291,6 +291,8 @@ export function createAssetsService({ db, audit, clock, events }: Deps) {
       to: AssetStatus,
       reason: string,
       extra: Partial<AssetRow> = {},
+      /** How the timeline names it: hand-outs and returns say so, with the recipient. */
+      history: { kind: string; summary: string } = { kind: 'status', summary: reason },
     ): Promise<Asset> {
       const before = await load(trx, id);
       checkTransition(before.status, to, reason);
@@ -301,7 +303,7 @@ export function createAssetsService({ db, audit, clock, events }: Deps) {
         .where('id', '=', id)
         .execute();
       const after = await load(trx, id);
-      await writeHistoryAndAudit(trx, actor, before, after, 'status', reason);
+      await writeHistoryAndAudit(trx, actor, before, after, history.kind, history.summary);
       return after;
     },
 

@@ -119,11 +119,19 @@ export function createAssignmentsService(deps: Deps) {
           notes: input.notes,
         });
         const recipient = record.personName ?? record.departmentName ?? '';
-        await assets.changeStatusIn(trx, actor, assetId, to, recipient, {
-          holder_person_id: input.personId,
-          ...(input.departmentId !== null ? { department_id: input.departmentId } : {}),
-          ...(input.locationId !== null ? { location_id: input.locationId } : {}),
-        });
+        await assets.changeStatusIn(
+          trx,
+          actor,
+          assetId,
+          to,
+          '',
+          {
+            holder_person_id: input.personId,
+            ...(input.departmentId !== null ? { department_id: input.departmentId } : {}),
+            ...(input.locationId !== null ? { location_id: input.locationId } : {}),
+          },
+          { kind: 'handout', summary: recipient },
+        );
         await audit.record(trx, actor, {
           action: 'create',
           entityType: 'asset_assignment',
@@ -163,8 +171,12 @@ export function createAssignmentsService(deps: Deps) {
           actor,
           assetId,
           'in_stock',
-          input.condition,
+          '',
           input.locationId !== null ? { location_id: input.locationId } : {},
+          {
+            kind: 'return',
+            summary: [record.personName ?? record.departmentName ?? '', input.condition].filter(Boolean).join(' · '),
+          },
         );
         await audit.record(trx, actor, {
           action: 'create',
