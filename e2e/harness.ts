@@ -21,7 +21,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** More Chromium switches, e.g. a fake camera (--use-fake-device-for-media-stream ...). */
+  chromiumArgs?: string[];
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(process.cwd(), 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   const dataDir = await mkdtemp(join(tmpdir(), 'sysward-e2e-'));
   const config = loadConfig({ SYSWARD_DATA_DIR: dataDir, SYSWARD_LOG_LEVEL: 'silent', SYSWARD_HOST: '127.0.0.1', SYSWARD_PORT: '0' });
@@ -40,6 +45,7 @@ export async function startHarness(): Promise<Harness> {
       '--no-first-run',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.chromiumArgs ?? []),
     ],
   });
   await mkdir(SCREENSHOTS, { recursive: true });

@@ -2,37 +2,10 @@
 // distinct prefix (the pattern with its date and category filled in) has its own counter, kept
 // in a table and advanced inside the creating transaction, so numbers never repeat.
 import { sql, type Kysely } from 'kysely';
-import { NUMBER_PATTERN_RE } from '../../../shared/contracts/assets.js';
+import { formatNumber, numberPrefix, type NumberContext } from '../../../shared/lib/asset-number-pattern.js';
 import type { Database } from '../../db/database.js';
 
-export interface NumberContext {
-  /** Today in the organisation's time zone, YYYY-MM-DD. */
-  today: string;
-  categoryCode: string | null;
-}
-
-/** The pattern with everything but the sequence filled in; `#` marks the sequence. */
-export function numberPrefix(pattern: string, ctx: NumberContext): { key: string; digits: number } {
-  const m = NUMBER_PATTERN_RE.exec(pattern);
-  const digits = m?.[1] ? Number(m[1]) : 4;
-  const [yyyy, mm] = ctx.today.split('-') as [string, string];
-  const key = pattern
-    .replace(NUMBER_PATTERN_RE, '#')
-    .replaceAll('{YYYY}', yyyy)
-    .replaceAll('{YY}', yyyy.slice(2))
-    .replaceAll('{MM}', mm)
-    .replaceAll('{CAT}', ctx.categoryCode ?? 'X');
-  return { key, digits };
-}
-
-export function formatNumber(prefix: { key: string; digits: number }, seq: number): string {
-  return prefix.key.replace('#', String(seq).padStart(prefix.digits, '0'));
-}
-
-/** Example for the settings page: what the next number would look like. */
-export function previewNumber(pattern: string, ctx: NumberContext): string {
-  return formatNumber(numberPrefix(pattern, ctx), 1);
-}
+export { formatNumber, numberPrefix, previewNumber } from '../../../shared/lib/asset-number-pattern.js';
 
 /**
  * The next free number: advances the prefix's counter (an upsert, atomic in both databases)

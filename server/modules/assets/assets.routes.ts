@@ -106,7 +106,7 @@ export function registerAssetRoutes(app: FastifyInstance, ctx: ModuleContext, s:
   const settingsResponse = assetSettings.extend({ numberExample: z.string() });
   const withExample = async (settings: z.infer<typeof assetSettings>) => ({
     ...settings,
-    numberExample: previewNumber(settings.numberPattern, { today: await todayOf(ctx.db, ctx.clock.now()), categoryCode: 'PC' }),
+    numberExample: previewNumber(settings.numberPattern, { today: await todayOf(ctx.db, ctx.clock.now()), categoryCode: 'PC' }) ?? '',
   });
   r.get(
     '/api/assets/settings',

@@ -9,6 +9,7 @@ import { ApiError } from '../lib/api-client';
 import { errorText } from '../lib/errors';
 import { applyLanguage, chosenLanguage, rememberOrgDefault } from '../lib/i18n';
 import { useCan, useMe } from '../lib/session';
+import { HomeDashboard, visibleWidgets } from './HomeDashboard';
 import { firstVisibleRoute } from './navigation';
 
 /** Follows the user's language setting (or this device's choice, or the organisation default). */
@@ -56,10 +57,12 @@ export function RequirePermission({ permission, children }: { permission?: Permi
   return children;
 }
 
-/** "/" goes to the first page this user may see. */
+/** "/" shows the home widgets this user may see; without any, it goes to their first page. */
 export function HomeRedirect() {
   const { t } = useTranslation();
   const can = useCan();
+  const widgets = visibleWidgets(can);
+  if (widgets.length > 0) return <HomeDashboard widgets={widgets} />;
   const first = firstVisibleRoute(can);
   if (first) return <Navigate to={`/${first.path}`} replace />;
   return <Result status="info" title={t('home.welcome')} subTitle={t('home.noPages')} />;

@@ -28,9 +28,21 @@ export interface PublicRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
+/** A card on the home page (what is due, what is down...); shown to users with its permission. */
+export interface DashboardWidget {
+  key: string;
+  /** Needed to see the widget; absent = any signed-in user. */
+  permission?: Permission;
+  /** Smaller first, across all modules. */
+  order: number;
+  widget: LazyExoticComponent<ComponentType>;
+}
+
 export interface AppModule {
   name: string;
   routes: PageRoute[];
   /** Pages outside the signed-in layout (setup, login). */
   publicRoutes?: PublicRoute[];
+  /** Home page widgets; the home page lists them, or goes to the first page when there are none. */
+  dashboard?: DashboardWidget[];
 }

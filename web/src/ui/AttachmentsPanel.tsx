@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, List, Progress, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attachment, attachmentList } from '@shared/contracts/system.js';
+import { attachment, attachmentList, type ATTACHABLE } from '@shared/contracts/system.js';
 import { api } from '../lib/api-client';
 import { errorText } from '../lib/errors';
 import { useFormat } from '../lib/format';
@@ -15,7 +15,7 @@ import { EmptyState } from './EmptyState';
 import { ErrorAlert } from './ErrorAlert';
 
 interface AttachmentsPanelProps {
-  entityType: 'person' | 'department' | 'location';
+  entityType: (typeof ATTACHABLE)[number];
   entityId: number;
   canWrite: boolean;
 }

@@ -76,7 +76,14 @@ export function FormBody<V extends object>({ name, initialValues, onClose, onSub
   };
 
   return (
-    <Form<V> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={finish} scrollToFirstError>
+    <Form<V>
+      form={form}
+      name={name}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={finish}
+      scrollToFirstError={{ block: 'center' }}
+    >
       {error != null && <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />}
       {children(form)}
       <Flex justify="flex-end" gap={8} style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: token.colorBgElevated }}>

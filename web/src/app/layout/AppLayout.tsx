@@ -2,7 +2,7 @@
 import { Drawer, Grid, Layout, Spin, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { Navigation } from '../navigation';
 import { TopBar } from './TopBar';
 
@@ -15,9 +15,14 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
+  // The name leads home (the dashboard of what is due), as people expect of a logo.
   const brand = (
-    <div
+    <Link
+      to="/"
+      data-testid="brand-home"
+      onClick={() => setDrawerOpen(false)}
       style={{
+        color: 'inherit',
         height: 56,
         display: 'flex',
         alignItems: 'center',
@@ -29,7 +34,7 @@ export function AppLayout() {
       }}
     >
       {collapsed && !mobile ? t('app.shortName') : t('app.name')}
-    </div>
+    </Link>
   );
 
   return (
