@@ -285,6 +285,13 @@ for (const dialect of dialects()) {
       assert.equal(refused.details[0]?.reason, 'zip_bomb');
       fails(await importAssets(admin, 'binary.csv', Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7])), 400);
       fails(await importAssets(admin, 'empty.csv', Buffer.alloc(0)), 400);
+      // Over the row limit (100,000 rows): refused whole, with the limit named.
+      const many = Buffer.from(['名称,分类', ...Array.from({ length: 100_001 }, (_, i) => `设备${i},台式机`)].join('\r\n'));
+      const tooMany = fails(await importAssets(admin, 'many.csv', many), 413, 'file.too_many_rows');
+      assert.equal(tooMany.details[0]?.reason, 'too_many_rows');
+      // Over the upload size limit (20 MB by default).
+      const huge = Buffer.concat([Buffer.from('名称,分类,备注\r\n'), Buffer.alloc(21 * 1024 * 1024, 0x41)]);
+      fails(await importAssets(admin, 'huge.csv', huge), 413);
       assert.equal(await total(admin), before);
     });
   });
