@@ -2,6 +2,7 @@
 // GBK text as Excel in China saves "CSV", UTF-8 with and without a BOM, XLSX, tiny images,
 // and the multipart bodies a browser would post.
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client } from './test-app.js';
@@ -221,4 +222,35 @@ export function parseNdjson(body: string): Record<string, any>[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, any>);
+}
+
+// ---- ZIP ------------------------------------------------------------------------------------
+
+/**
+ * A one-entry ZIP (named xl/workbook.xml, so it passes for a workbook) whose deflated entry
+ * claims `claimedSize` bytes: the honest size, or a lie, as zip bombs tell.
+ */
+export function zipOf(content: Buffer, claimedSize = content.length): Buffer {
+  const name = Buffer.from('xl/workbook.xml');
+  const data = deflateRawSync(content, { level: 9 });
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(claimedSize, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(claimedSize, 24);
+  central.writeUInt16LE(name.length, 28);
+  const body = Buffer.concat([local, name, data]);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(1, 8);
+  eocd.writeUInt16LE(1, 10);
+  eocd.writeUInt32LE(central.length + name.length, 12);
+  eocd.writeUInt32LE(body.length, 16);
+  return Buffer.concat([body, central, name, eocd]);
 }

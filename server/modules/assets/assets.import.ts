@@ -12,12 +12,12 @@ import { sortKey } from '../../core/sort-key.js';
 import type { FieldSpec } from '../../core/tabular/index.js';
 import type { Database } from '../../db/database.js';
 import { normaliseSearch, toJson, writeSearchIndexBulk } from '../../db/dialect.js';
-import { addMonths } from '../../../shared/lib/depreciation.js';
 import { createDepartmentsService, createLocationsService, createPeopleService } from '../org/index.js';
 import { formatNumber, numberPrefix } from './asset-numbers.js';
 import { readAssetSettings } from './asset-settings.js';
 import { assetSearchText } from './assets.repository.js';
 import { createAssetsService, todayOf } from './assets.service.js';
+import { newAssetRow } from './assets.mappers.js';
 import { createCategoriesService, loadCategories } from './categories.service.js';
 import { checkCustomValues } from './custom-fields.js';
 import { parseDate, parseMoney, parseStatus, STATUS_LABEL } from './import-values.js';
@@ -509,39 +509,8 @@ async function bulkCreate(
   for (let i = 0; i < inputs.length; i += 500) {
     const chunk = inputs.slice(i, i + 500);
     const rows = chunk.map((input) => {
-      const cat = categories.get(input.categoryId)!;
-      const life = input.lifeMonths ?? cat.defaultLifeMonths;
-      const residual = input.residualRate ?? cat.defaultResidualRate;
       const custom = input.custom;
-      const row = {
-        number: input.number,
-        name: input.name,
-        category_id: input.categoryId,
-        brand: input.brand,
-        model: input.model,
-        serial: input.serial,
-        status: input.status,
-        status_reason: input.statusReason,
-        location_id: input.locationId,
-        department_id: input.departmentId,
-        holder_person_id: input.holderPersonId,
-        purchase_date: input.purchaseDate,
-        price_fen: input.priceFen,
-        supplier: input.supplier,
-        order_number: input.orderNumber,
-        warranty_end: input.warrantyEnd,
-        life_months: life,
-        residual_bp: residual === null ? null : Math.round(residual * 100),
-        eol_date: input.purchaseDate && life ? addMonths(input.purchaseDate, life) : null,
-        hostname: input.hostname,
-        ip: input.ip,
-        mac: input.mac,
-        notes: input.notes,
-        custom: toJson(custom),
-        name_sort: sortKey(input.name),
-        created_at: now,
-        updated_at: now,
-      };
+      const row = { ...newAssetRow(input, categories.get(input.categoryId)!, custom, now), name_sort: sortKey(input.name) };
       return { row, custom, text: assetSearchText({ ...row, custom: row.custom }, custom) };
     });
     const inserted = await db

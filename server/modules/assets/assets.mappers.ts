@@ -1,7 +1,8 @@
 // Row → response shapes, and the field view the audit trail and the history record.
-import type { Asset, AssetStatus } from '../../../shared/contracts/assets.js';
-import { netValueFen } from '../../../shared/lib/depreciation.js';
-import { fromJson } from '../../db/dialect.js';
+import type { z } from 'zod';
+import type { Asset, AssetStatus, assetInput, Category } from '../../../shared/contracts/assets.js';
+import { addMonths, netValueFen } from '../../../shared/lib/depreciation.js';
+import { fromJson, toJson } from '../../db/dialect.js';
 import type { AssetRow } from './assets.repository.js';
 
 export function toAsset(r: AssetRow, today: string): Asset {
@@ -56,4 +57,46 @@ export function assetAuditView(a: Asset): Record<string, unknown> {
     ...rest
   } = a;
   return rest;
+}
+
+/**
+ * The row a new asset is stored as: life and residual rate default from its category, end of
+ * life follows from purchase date and life. `custom` must already be checked.
+ */
+export function newAssetRow(
+  input: z.output<typeof assetInput> & { number: string },
+  category: Category,
+  custom: Asset['custom'],
+  now: number,
+) {
+  const lifeMonths = input.lifeMonths ?? category.defaultLifeMonths;
+  const residualRate = input.residualRate ?? category.defaultResidualRate;
+  return {
+    number: input.number,
+    name: input.name,
+    category_id: input.categoryId,
+    brand: input.brand,
+    model: input.model,
+    serial: input.serial,
+    status: input.status,
+    status_reason: input.statusReason,
+    location_id: input.locationId,
+    department_id: input.departmentId,
+    holder_person_id: input.holderPersonId,
+    purchase_date: input.purchaseDate,
+    price_fen: input.priceFen,
+    supplier: input.supplier,
+    order_number: input.orderNumber,
+    warranty_end: input.warrantyEnd,
+    life_months: lifeMonths,
+    residual_bp: residualRate === null ? null : Math.round(residualRate * 100),
+    eol_date: input.purchaseDate && lifeMonths ? addMonths(input.purchaseDate, lifeMonths) : null,
+    hostname: input.hostname,
+    ip: input.ip,
+    mac: input.mac,
+    notes: input.notes,
+    custom: toJson(custom),
+    created_at: now,
+    updated_at: now,
+  };
 }

@@ -28,7 +28,7 @@ import { orgLookups } from '../org/index.js';
 import { nextAssetNumber } from './asset-numbers.js';
 import { readAssetSettings } from './asset-settings.js';
 import { AssetErrors } from './assets.errors.js';
-import { assetAuditView, toAsset } from './assets.mappers.js';
+import { assetAuditView, newAssetRow, toAsset } from './assets.mappers.js';
 import { createAssetsRepository, type AssetRow } from './assets.repository.js';
 import { loadCategories } from './categories.service.js';
 import { assertCustomValues } from './custom-fields.js';
@@ -165,36 +165,7 @@ export function createAssetsService({ db, audit, clock, events }: Deps) {
         number = await nextAssetNumber(trx, (await readAssetSettings(trx)).numberPattern, { today, categoryCode: category.code });
       else if (await repo.idByNumber(number)) throw duplicateNumber();
       await checkSerial(trx, input.serial, null);
-      const lifeMonths = input.lifeMonths ?? category.defaultLifeMonths;
-      const residualRate = input.residualRate ?? category.defaultResidualRate;
-      const row = {
-        number,
-        name: input.name,
-        category_id: input.categoryId,
-        brand: input.brand,
-        model: input.model,
-        serial: input.serial,
-        status: input.status,
-        status_reason: input.statusReason,
-        location_id: input.locationId,
-        department_id: input.departmentId,
-        holder_person_id: input.holderPersonId,
-        purchase_date: input.purchaseDate,
-        price_fen: input.priceFen,
-        supplier: input.supplier,
-        order_number: input.orderNumber,
-        warranty_end: input.warrantyEnd,
-        life_months: lifeMonths,
-        residual_bp: bp(residualRate),
-        eol_date: eolOf(input.purchaseDate, lifeMonths),
-        hostname: input.hostname,
-        ip: input.ip,
-        mac: input.mac,
-        notes: input.notes,
-        custom: toJson(custom),
-        created_at: now,
-        updated_at: now,
-      };
+      const row = newAssetRow({ ...input, number }, category, custom, now);
       let id: number;
       try {
         id = await repo.insert(row, custom);
