@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import './app/base.css';
 import './lib/i18n';
 import { Providers, createQueryClient } from './app/providers';
 import { createAppRouter } from './app/router';
