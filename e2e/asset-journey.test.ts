@@ -6,96 +6,14 @@
 // numbers and a label's URL, close the stocktake and download its XLSX and PDF reports.
 // Only the first administrator, the people and the places come from the API; the rest is clicks.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gbkCsv } from '../server/test/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
+import { apiCall, assertPdf, download, LIST_ROWS, opensPdf, pickTreeNode, setupViaApi, signInPage, waitForRowCount } from './helpers.js';
 
 const PASSWORD = 'Journey-test-2026';
-const LIST_ROWS = '.ant-layout-content .ant-table-row';
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function call<T>(h: Harness, s: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(h.baseUrl + path, {
-    method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-/** The first administrator, through the one-time setup API; the session seeds people and places. */
-async function setup(h: Harness): Promise<Session> {
-  const res = await fetch(h.baseUrl + '/api/auth/setup', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: '王建国', login: 'admin', password: PASSWORD }),
-  });
-  assert.equal(res.status, 200);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('sysward_session='))!
-    .split(';')[0]!;
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
-/** Opens `path`, is sent to the sign-in page, signs in and comes back. */
-async function signIn(h: Harness, page: Page, path: string) {
-  await page.goto(h.baseUrl + path);
-  await page.waitForURL('**/login**');
-  await page.fill('#login_login', 'admin');
-  await page.fill('#login_password', PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-/** Picks a node in the tree select of a form field (again if a busy machine swallowed the click). */
-async function pickTreeNode(page: Page, fieldId: string, name: string) {
-  const chosen = () =>
-    page.waitForFunction(
-      ([id, n]) => !!document.getElementById(id!)?.closest('.ant-form-item')?.textContent?.includes(n!),
-      [fieldId, name],
-      { timeout: 3000 },
-    );
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(`#${fieldId}`).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-    try {
-      await chosen();
-      return;
-    } catch {
-      // the dropdown may still be open or closed: the next attempt clicks the field again
-    }
-  }
-  throw new Error(`could not pick ${name} in #${fieldId}`);
-}
-
-/** The bytes behind a link, fetched with the page's own cookies (the session). */
-async function fetchBytes(page: Page, url: string): Promise<{ type: string; body: Buffer }> {
-  const res = await page.request.get(url);
-  assert.equal(res.status(), 200, `${url}: ${res.status()}`);
-  return { type: res.headers()['content-type'] ?? '', body: await res.body() };
-}
-
-/** Clicks something that opens a PDF in a new tab; checks the tab's response and the bytes. */
-async function opensPdf(page: Page, urlPart: string, click: () => Promise<void>): Promise<URL> {
-  const [request] = await Promise.all([page.context().waitForEvent('request', (r: Request) => r.url().includes(urlPart)), click()]);
-  const response = await request.response();
-  assert.equal(response?.headers()['content-type'], 'application/pdf');
-  const { type, body } = await fetchBytes(page, request.url());
-  assert.equal(type, 'application/pdf');
-  assert.equal(body.subarray(0, 5).toString(), '%PDF-');
-  for (const other of page.context().pages()) if (other !== page) await other.close();
-  return new URL(request.url());
-}
 
 describe('the asset journey: create, hand out, label, import, count, report', () => {
   let h: Harness;
@@ -105,19 +23,18 @@ describe('the asset journey: create, hand out, label, import, count, report', ()
   const pc = { id: 0, number: '' };
   const tid = (id: string) => page.getByTestId(id);
   const rows = () => page.locator(LIST_ROWS);
-  const rowCount = (n: number) =>
-    page.waitForFunction(([sel, want]) => document.querySelectorAll(sel as string).length === want, [LIST_ROWS, n]);
+  const rowCount = (n: number) => waitForRowCount(page, n);
 
   before(async () => {
     h = await startHarness();
-    const s = await setup(h);
-    const dept = await call<{ id: number }>(h, s, 'POST', '/api/departments', { name: '教务处' });
-    await call(h, s, 'POST', '/api/people', { name: '张伟', departmentId: dept.id });
-    await call(h, s, 'POST', '/api/people', { name: '李娜', departmentId: dept.id });
-    const building = await call<{ id: number }>(h, s, 'POST', '/api/locations', { name: '教学楼', kind: 'building' });
-    for (const room of ['101', '102']) await call(h, s, 'POST', '/api/locations', { name: room, kind: 'room', parentId: building.id });
+    const s = await setupViaApi(h, { name: '王建国', password: PASSWORD });
+    const dept = await apiCall<{ id: number }>(h, s, 'POST', '/api/departments', { name: '教务处' });
+    await apiCall(h, s, 'POST', '/api/people', { name: '张伟', departmentId: dept.id });
+    await apiCall(h, s, 'POST', '/api/people', { name: '李娜', departmentId: dept.id });
+    const building = await apiCall<{ id: number }>(h, s, 'POST', '/api/locations', { name: '教学楼', kind: 'building' });
+    for (const room of ['101', '102']) await apiCall(h, s, 'POST', '/api/locations', { name: room, kind: 'room', parentId: building.id });
     ({ page, errors } = await h.newPage());
-    await signIn(h, page, '/assets');
+    await signInPage(h, page, { password: PASSWORD, path: '/assets' });
   });
   after(async () => {
     await h?.close();
@@ -303,7 +220,7 @@ describe('the asset journey: create, hand out, label, import, count, report', ()
   it('counts room 101 on a phone: typed numbers, a label URL and a misplaced asset', async () => {
     const phone = await h.newPage({ mobile: true });
     const p = phone.page;
-    await signIn(h, p, `/assets/stocktakes/${stocktakeId}/count`);
+    await signInPage(h, p, { password: PASSWORD, path: `/assets/stocktakes/${stocktakeId}/count` });
     await p.getByTestId('where-first').waitFor();
     assert.ok(await p.getByTestId('scan-input').isDisabled(), 'no counting before saying where');
     await p.getByTestId('location-picker').click();
@@ -347,8 +264,7 @@ describe('the asset journey: create, hand out, label, import, count, report', ()
     await tid('tab-misplaced').click();
     await tid('items-misplaced').getByText('JX-0003').waitFor();
 
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), tid('download-xlsx').click()]);
-    const book = await readFile((await xlsx.path())!);
+    const { name: xlsxName, body: book } = await download(page, () => tid('download-xlsx').click());
     assert.equal(book.subarray(0, 2).toString(), 'PK');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(book as unknown as ArrayBuffer);
@@ -360,10 +276,10 @@ describe('the asset journey: create, hand out, label, import, count, report', ()
     const cells: string[] = [];
     missingSheet.eachRow((r) => cells.push(JSON.stringify(r.values)));
     assert.ok(cells.join().includes('JX-0005'), `JX-0005 missing from the 盘亏 sheet: ${cells.join()}`);
-    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
-    const [pdf] = await Promise.all([page.waitForEvent('download'), tid('download-pdf').click()]);
-    assert.equal((await readFile((await pdf.path())!)).subarray(0, 5).toString(), '%PDF-');
-    assert.match(pdf.suggestedFilename(), /\.pdf$/);
+    assert.match(xlsxName, /\.xlsx$/);
+    const pdf = await download(page, () => tid('download-pdf').click());
+    assertPdf(pdf.body);
+    assert.match(pdf.name, /\.pdf$/);
   });
 
   it('had no script errors or dialogs on the way', () => {

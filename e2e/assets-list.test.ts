@@ -7,71 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.js';
+import { apiCall, LIST_ROWS, opensPdf, pickTreeNode, setupViaApi, signInPage, waitForRowCount } from './helpers.js';
 
 const PASSWORD = 'Assets-list-2026';
-const LIST_ROWS = '.ant-layout-content .ant-table-row';
-
-interface Api {
-  post(path: string, body: unknown): Promise<unknown>;
-  get(path: string): Promise<unknown>;
-}
-
-/** First-run setup through the API; the session it opens seeds the data the journey needs. */
-async function setup(h: Harness): Promise<Api> {
-  const res = await fetch(h.baseUrl + '/api/auth/setup', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: '王建国', login: 'admin', password: PASSWORD }),
-  });
-  assert.equal(res.status, 200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(h.baseUrl + path, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const data: unknown = await r.json();
-    assert.equal(r.status, 200, `${method} ${path}: ${JSON.stringify(data)}`);
-    return data;
-  };
-  return { post: (path, body) => call('POST', path, body), get: (path) => call('GET', path) };
-}
-
-async function signIn(h: Harness, page: Page) {
-  await page.goto(h.baseUrl + '/login');
-  await page.fill('#login_login', 'admin');
-  await page.fill('#login_password', PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** Picks a node in the tree select of a form field (again if a busy machine swallowed the click). */
-async function pickTreeNode(page: Page, fieldId: string, name: string) {
-  const chosen = () =>
-    page.waitForFunction(
-      ([id, n]) => !!document.getElementById(id!)?.closest('.ant-form-item')?.textContent?.includes(n!),
-      [fieldId, name],
-      {
-        timeout: 3000,
-      },
-    );
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(`#${fieldId}`).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-    try {
-      await chosen();
-      return;
-    } catch {
-      // the dropdown may still be open or closed: the next attempt clicks the field again
-    }
-  }
-  throw new Error(`could not pick ${name} in #${fieldId}`);
-}
 
 describe('asset ledger list', () => {
   let h: Harness;
@@ -79,22 +17,27 @@ describe('asset ledger list', () => {
   let errors: string[];
   const tid = (id: string) => page.getByTestId(id);
   const rows = () => page.locator(LIST_ROWS);
-  const rowCount = (n: number) =>
-    page.waitForFunction(([sel, want]) => document.querySelectorAll(sel as string).length === want, [LIST_ROWS, n]);
+  const rowCount = (n: number) => waitForRowCount(page, n);
   const headers = async () => (await page.locator('.ant-layout-content .ant-table-thead').innerText()).replace(/\s+/g, ' ');
 
   before(async () => {
     h = await startHarness();
-    const api = await setup(h);
-    await api.post('/api/locations', { name: '信息中心机房', kind: 'machine_room' });
-    await api.post('/api/locations', { name: '图书馆三楼', kind: 'library' });
-    const { items } = (await api.get('/api/assets/categories')) as { items: { id: number; name: string }[] };
+    const s = await setupViaApi(h, { name: '王建国', password: PASSWORD });
+    await apiCall(h, s, 'POST', '/api/locations', { name: '信息中心机房', kind: 'machine_room' });
+    await apiCall(h, s, 'POST', '/api/locations', { name: '图书馆三楼', kind: 'library' });
+    const { items } = await apiCall<{ items: { id: number; name: string }[] }>(h, s, 'GET', '/api/assets/categories');
     const desktop = items.find((c) => c.name === '台式机')!;
     const printer = items.find((c) => c.name === '打印机')!;
-    await api.post('/api/assets', { name: '教务处电脑', categoryId: desktop.id, brand: '联想', model: 'M720', status: 'in_use' });
-    await api.post('/api/assets', { name: '图书馆打印机', categoryId: printer.id, brand: '惠普', model: 'M404' });
+    await apiCall(h, s, 'POST', '/api/assets', {
+      name: '教务处电脑',
+      categoryId: desktop.id,
+      brand: '联想',
+      model: 'M720',
+      status: 'in_use',
+    });
+    await apiCall(h, s, 'POST', '/api/assets', { name: '图书馆打印机', categoryId: printer.id, brand: '惠普', model: 'M404' });
     ({ page, errors } = await h.newPage());
-    await signIn(h, page);
+    await signInPage(h, page, { password: PASSWORD });
   });
   after(async () => {
     await h?.close();
@@ -210,16 +153,9 @@ describe('asset ledger list', () => {
     // Their labels open as a PDF in a new tab, on the paper chosen.
     await tid('bulk-labels').click();
     await page.getByText('热敏标签打印机，50×30 mm').click();
-    const [request] = await Promise.all([
-      page.context().waitForEvent('request', (r) => r.url().includes('/api/assets/labels.pdf')),
-      tid('labels-open').click(),
-    ]);
-    const url = new URL(request.url());
+    const url = await opensPdf(page, '/api/assets/labels.pdf', () => tid('labels-open').click());
     assert.equal(url.searchParams.get('layout'), 'thermal-50x30');
     assert.equal(url.searchParams.get('ids')?.split(',').length, 2);
-    const response = await request.response();
-    assert.equal(response?.headers()['content-type'], 'application/pdf');
-    for (const other of page.context().pages()) if (other !== page) await other.close();
     await tid('bulk-location').click();
     await pickTreeNode(page, 'bulk_locationId', '图书馆三楼');
     await tid('form-submit').click();
@@ -265,7 +201,7 @@ describe('asset ledger list', () => {
 
   it('reads as cards on a phone', async () => {
     const phone = await h.newPage({ mobile: true });
-    await signIn(h, phone.page);
+    await signInPage(h, phone.page, { password: PASSWORD });
     await phone.page.goto(h.baseUrl + '/assets');
     await phone.page.getByTestId('asset-card').first().waitFor();
     assert.equal(await phone.page.getByTestId('asset-card').count(), 3);

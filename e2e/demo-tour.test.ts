@@ -3,32 +3,18 @@
 // on a desktop and on a phone, in Chinese and in English.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { seedDemo } from '../scripts/demo/seed.js';
 import { startHarness, type Harness } from './harness.js';
+import { LIST_ROWS, setupViaApi, signInPage, waitForRowCount } from './helpers.js';
 
 const PASSWORD = 'Demo-tour-2026';
-const LIST_ROWS = '.ant-layout-content .ant-table-row';
-
-async function signIn(h: Harness, page: Page) {
-  await page.goto(h.baseUrl + '/login');
-  await page.fill('#login_login', 'admin');
-  await page.fill('#login_password', PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
 
 describe('demo data tour', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
     await seedDemo(h.db);
-    const res = await fetch(h.baseUrl + '/api/auth/setup', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '演示管理员', login: 'admin', password: PASSWORD }),
-    });
-    assert.equal(res.status, 200);
+    await setupViaApi(h, { name: '演示管理员', password: PASSWORD });
   });
   after(async () => {
     await h?.close();
@@ -36,13 +22,13 @@ describe('demo data tour', () => {
 
   it('shows the department tree, people and locations of the demo organisation', async () => {
     const { page, errors } = await h.newPage();
-    await signIn(h, page);
+    await signInPage(h, page, { password: PASSWORD });
     await page.getByTestId('nav-departments').click();
     await page.getByTestId('tree-panel').getByText('信息中心').first().waitFor();
     await h.shot(page, '10-demo-departments');
     await page.getByTestId('nav-people').click();
     await page.waitForURL('**/org/people**');
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 20, LIST_ROWS);
+    await waitForRowCount(page, 20);
     assert.match(await page.locator('.ant-pagination').innerText(), /\d/);
     await h.shot(page, '11-demo-people');
     await page.getByTestId('search-input').fill('信息');
@@ -74,7 +60,7 @@ describe('demo data tour', () => {
 
   it('reads well on a phone', async () => {
     const { page, errors, context } = await h.newPage({ mobile: true });
-    await signIn(h, page);
+    await signInPage(h, page, { password: PASSWORD });
     await page.goto(h.baseUrl + '/org/people');
     await page.locator(LIST_ROWS).first().waitFor();
     await h.shot(page, '14-demo-phone-people');

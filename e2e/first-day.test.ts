@@ -7,9 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { gbkCsv } from '../server/test/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
+import { LIST_ROWS, signInPage, waitForRowCount } from './helpers.js';
 
 const PASSWORD = 'Sysward-2026-ok';
-const LIST_ROWS = '.ant-layout-content .ant-table-row';
 
 describe('first day of a new administrator', () => {
   let h: Harness;
@@ -97,12 +97,12 @@ describe('first day of a new administrator', () => {
     await rows().filter({ hasText: '赵敏' }).waitFor();
     await tid('search-input').fill('张伟');
     await tid('search-input').press('Enter');
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, LIST_ROWS);
+    await waitForRowCount(page, 1);
     assert.match(await rows().first().innerText(), /张伟/);
     await h.shot(page, '04-search');
     await tid('search-input').fill('');
     await tid('search-input').press('Enter');
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, LIST_ROWS);
+    await waitForRowCount(page, 2);
   });
 
   it('imports a GBK-encoded CSV of people with a title row, after a preview', async () => {
@@ -126,7 +126,7 @@ describe('first day of a new administrator', () => {
     await tid('import-confirm').click();
     await tid('import-done').waitFor();
     await tid('import-close').click();
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 5, LIST_ROWS);
+    await waitForRowCount(page, 5);
     assert.match(await rows().filter({ hasText: '刘洋' }).innerText(), /离职/);
   });
 
@@ -157,10 +157,7 @@ describe('first day of a new administrator', () => {
 
   it('works on a phone: the navigation opens as a drawer', async () => {
     const phone = await h.newPage({ mobile: true });
-    await phone.page.goto(h.baseUrl + '/login');
-    await phone.page.fill('#login_login', 'admin');
-    await phone.page.fill('#login_password', PASSWORD);
-    await phone.page.getByTestId('login-submit').click();
+    await signInPage(h, phone.page, { password: PASSWORD });
     await phone.page.getByTestId('nav-open').click();
     await phone.page.getByTestId('nav-people').click();
     await phone.page.locator('.ant-table-row').first().waitFor();

@@ -5,7 +5,7 @@
 // each answer; back at the desk the stocktake is closed, the report shows what is missing and
 // misplaced, the misplaced asset is moved, and the XLSX and PDF reports download.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.js';
+import { apiCall, assertPdf, download, setupViaApi, signInPage, type ApiSession } from './helpers.js';
 
 const PASSWORD = 'Stocktake-test-2026';
 /** The label the fake camera shows: a full label URL, as printed on the QR code. */
@@ -41,34 +42,9 @@ function qrVideo(text: string, width = 640, height = 480): Buffer {
   return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
 }
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function call<T>(h: Harness, s: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(h.baseUrl + path, {
-    method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-async function signIn(h: Harness, page: Page, path: string) {
-  await page.goto(h.baseUrl + path);
-  await page.waitForURL('**/login**');
-  await page.fill('#login_login', 'admin');
-  await page.fill('#login_password', PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 describe('the year-end stocktake', () => {
   let h: Harness;
-  let s: Session;
+  let s: ApiSession;
   let videoDir: string;
   let desk: Page;
   let phone: Page;
@@ -85,25 +61,13 @@ describe('the year-end stocktake', () => {
     h = await startHarness({
       chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
     });
-    const res = await fetch(h.baseUrl + '/api/auth/setup', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '王建国', login: 'admin', password: PASSWORD }),
-    });
-    assert.equal(res.status, 200);
-    s = {
-      cookie: res.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('sysward_session='))!
-        .split(';')[0]!,
-      csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
-    };
+    s = await setupViaApi(h, { name: '王建国', password: PASSWORD });
     const location = (name: string, kind: string, parentId: number | null) =>
-      call<{ id: number }>(h, s, 'POST', '/api/locations', { name, kind, parentId }).then((l) => l.id);
+      apiCall<{ id: number }>(h, s, 'POST', '/api/locations', { name, kind, parentId }).then((l) => l.id);
     rooms.building = await location('实验楼', 'building', null);
     rooms.r301 = await location('301', 'room', rooms.building);
     rooms.r302 = await location('302', 'room', rooms.building);
-    const { items } = await call<{ items: { id: number; name: string }[] }>(h, s, 'GET', '/api/assets/categories');
+    const { items } = await apiCall<{ items: { id: number; name: string }[] }>(h, s, 'GET', '/api/assets/categories');
     const pc = items.find((c) => c.name === '台式机')!.id;
     // One bought this year, for the report's "bought this year".
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(Date.now());
@@ -116,7 +80,7 @@ describe('the year-end stocktake', () => {
     ];
     for (const [number, name, locationId, purchaseDate = '2025-09-01'] of assets)
       assetIds[number] = (
-        await call<{ id: number }>(h, s, 'POST', '/api/assets', {
+        await apiCall<{ id: number }>(h, s, 'POST', '/api/assets', {
           number,
           name,
           categoryId: pc,
@@ -134,7 +98,7 @@ describe('the year-end stocktake', () => {
   });
 
   it('starts a stocktake of one building from the list page', async () => {
-    await signIn(h, desk, '/assets/stocktakes');
+    await signInPage(h, desk, { password: PASSWORD, path: '/assets/stocktakes' });
     await desk.getByTestId('empty-state').getByText('还没有盘点').waitFor();
     await desk.getByTestId('create-button').click();
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(Date.now());
@@ -150,7 +114,7 @@ describe('the year-end stocktake', () => {
   });
 
   it('counts on a phone: typed numbers, a label URL, a misplaced asset and an unknown code', async () => {
-    await signIn(h, phone, `/assets/stocktakes/${stocktakeId}/count`);
+    await signInPage(h, phone, { password: PASSWORD, path: `/assets/stocktakes/${stocktakeId}/count` });
     await phone.getByTestId('where-first').waitFor();
     assert.equal(await phone.getByTestId('scan-input').isDisabled(), true, 'no scanning before saying where');
     await phone.getByTestId('location-picker').click();
@@ -214,15 +178,14 @@ describe('the year-end stocktake', () => {
     await desk.getByTestId('apply-confirm').click();
     await desk.getByText('已调整 1 项资产的位置').waitFor();
     await desk.getByTestId('items-misplaced').getByText('位置已调整').waitFor();
-    const moved = await call<{ locationId: number }>(h, s, 'GET', `/api/assets/${assetIds['ST-0003']}`);
+    const moved = await apiCall<{ locationId: number }>(h, s, 'GET', `/api/assets/${assetIds['ST-0003']}`);
     assert.equal(moved.locationId, rooms.r301);
     await desk.getByTestId('tab-unknown').click();
     await desk.getByTestId('extras-unknown').getByText('NO-SUCH-LABEL').waitFor();
   });
 
   it('downloads the report as a real XLSX workbook and a PDF', async () => {
-    const [xlsx] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('download-xlsx').click()]);
-    const book = await readFile((await xlsx.path())!);
+    const { name: xlsxName, body: book } = await download(desk, () => desk.getByTestId('download-xlsx').click());
     assert.equal(book.subarray(0, 2).toString(), 'PK');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(book as unknown as ArrayBuffer);
@@ -230,9 +193,8 @@ describe('the year-end stocktake', () => {
       wb.worksheets.map((w) => w.name),
       ['汇总', '按分类', '按位置', '盘亏', '位置不符', '未知标签'],
     );
-    assert.match(xlsx.suggestedFilename(), /盘点报告\.xlsx$/);
-    const [pdf] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('download-pdf').click()]);
-    assert.equal((await readFile((await pdf.path())!)).subarray(0, 5).toString(), '%PDF-');
+    assert.match(xlsxName, /盘点报告\.xlsx$/);
+    assertPdf((await download(desk, () => desk.getByTestId('download-pdf').click())).body);
     await desk.getByTestId('nav-stocktakes').click();
     await desk.getByTestId('stocktake-link').waitFor();
     await h.shot(desk, 'stocktake-04-list');
