@@ -9,12 +9,21 @@ import { standaloneDeps } from '../../server/core/standalone.js';
 import type { Db } from '../../server/db/connect.js';
 import { createDepartmentsService, createPeopleService } from '../../server/modules/org/index.js';
 import { createContext, type DemoStep, type ServiceDeps } from './context.js';
+import { assetsStep } from './assets-step.js';
 import { dictionariesStep } from './dictionaries-step.js';
 import { locationsStep } from './locations-step.js';
 import { orgStep } from './org-step.js';
+import { stocktakeStep } from './stocktake-step.js';
 
 /** In order: later steps use what earlier ones created. */
-export const demoSteps: DemoStep[] = [orgStep, locationsStep, dictionariesStep];
+export const demoSteps: DemoStep[] = [
+  orgStep,
+  locationsStep,
+  dictionariesStep,
+  assetsStep,
+  // One closed stocktake of the ledger: after the assets it counts.
+  stocktakeStep,
+];
 
 /** Changing it changes every generated name and number. */
 const SEED = 'sysward-demo-1';

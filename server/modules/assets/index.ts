@@ -24,6 +24,7 @@ declare module '../../core/events.js' {
 
 export { recordAssetHistory } from './history.js';
 export { createAssetsService, createCategoriesService, createMaintenanceService, createAssignmentsService };
+export { createStocktakeService } from './stocktake.service.js';
 
 /** Read-only lookups for other modules (tickets link to assets, monitors to their devices). */
 export const assetLookups = {
