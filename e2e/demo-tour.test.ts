@@ -58,6 +58,48 @@ describe('demo data tour', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('shows the demo ledger: list, an asset with its timeline, reminders, the closed stocktake, and in English', async () => {
+    const { page, errors, context } = await h.newPage();
+    await signInPage(h, page, { password: PASSWORD });
+    // The home page lists what is due.
+    await page.getByText('资产到期提醒').waitFor();
+    await h.shot(page, '17-demo-home');
+    await page.getByTestId('nav-assets').click();
+    await page.waitForURL('**/assets**');
+    await waitForRowCount(page, 20);
+    await h.shot(page, '18-demo-assets');
+    await page.getByTestId('search-input').fill('启天M428');
+    await page.getByTestId('search-input').press('Enter');
+    await page.locator(LIST_ROWS, { hasText: '计算机教室1' }).first().waitFor();
+    await page.locator(LIST_ROWS).first().locator('a').first().click();
+    await page.waitForURL(/\/assets\/\d+$/);
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    // Every asset's story starts with its creation, the oldest entry.
+    await page.locator('.ant-timeline-item', { hasText: '创建' }).first().waitFor();
+    await page.waitForTimeout(300); // the tab's ink bar slides over
+    await h.shot(page, '19-demo-asset-history');
+    await page.getByTestId('nav-asset-reminders').click();
+    await page.waitForURL('**/assets/reminders');
+    await page.locator(LIST_ROWS).first().waitFor();
+    await h.shot(page, '20-demo-reminders');
+    await page.getByTestId('nav-stocktakes').click();
+    await page.getByText('年度实验楼资产盘点').first().click();
+    await page.getByText('盘亏').first().waitFor();
+    await h.shot(page, '21-demo-stocktake-report');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-option-en').click();
+    await page.getByTestId('nav-assets').getByText('Asset').waitFor();
+    await page.getByTestId('nav-assets').click();
+    await waitForRowCount(page, 20);
+    const text = await page.locator('.ant-layout-content').innerText();
+    assert.ok(!/资产台账|新建资产|在用|库存/.test(text), `Chinese UI text left in English: ${text.slice(0, 300)}`);
+    await h.shot(page, '22-demo-assets-english');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-option-zh-CN').click();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('reads well on a phone', async () => {
     const { page, errors, context } = await h.newPage({ mobile: true });
     await signInPage(h, page, { password: PASSWORD });
