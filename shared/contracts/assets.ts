@@ -260,7 +260,7 @@ const idList = z
   .string()
   .regex(/^\d+(,\d+)*$/, { message: 'invalid_id_list' })
   .transform((s) => s.split(',').map(Number))
-  .pipe(z.array(z.number().int().positive().max(2_147_483_647)).max(100));
+  .pipe(z.array(z.number().int().positive().max(2_147_483_647)).max(1000));
 const statusList = z
   .string()
   .transform((s) => s.split(','))

@@ -271,6 +271,10 @@ for (const dialect of dialects()) {
       const csv = await admin.raw({ method: 'GET', url: '/api/assets/export?format=csv&status=in_use' });
       const lines = csvRows(csv.rawPayload);
       assert.ok(lines.length >= 2 && lines.slice(1).every((l) => l[6] === '在用'), JSON.stringify(lines.slice(0, 3)));
+      // A selection (bulk export) is exported by ids.
+      const chosen = before.slice(0, 2).map((a: { id: number }) => a.id);
+      const picked = csvRows((await admin.raw({ method: 'GET', url: `/api/assets/export?format=csv&ids=${chosen.join(',')}` })).rawPayload);
+      assert.equal(picked.length, 3);
       const template = await admin.raw({ method: 'GET', url: '/api/assets/import-template?format=xlsx' });
       assert.equal((await xlsxRows(template.rawPayload))[0]![0], '资产编号');
     });

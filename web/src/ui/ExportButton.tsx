@@ -9,9 +9,10 @@ interface ExportButtonProps {
   /** API resource, e.g. 'people' → /api/people/export */
   kind: string;
   filters: Query;
+  size?: 'small' | 'middle';
 }
 
-export function ExportButton({ kind, filters }: ExportButtonProps) {
+export function ExportButton({ kind, filters, size }: ExportButtonProps) {
   const { t } = useTranslation();
   const link = (format: 'xlsx' | 'csv') => buildUrl(`/api/${kind}/export`, { ...filters, format });
   return (
@@ -38,7 +39,7 @@ export function ExportButton({ kind, filters }: ExportButtonProps) {
         ],
       }}
     >
-      <Button icon={<DownloadOutlined />} data-testid="export-button">
+      <Button icon={<DownloadOutlined />} size={size} data-testid="export-button">
         {t('common.export')}
       </Button>
     </Dropdown>

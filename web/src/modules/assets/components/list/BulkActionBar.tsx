@@ -1,11 +1,12 @@
 // What can be done to the chosen rows at once: move them (location, department, person), change
-// their status (retiring or disposing needs a reason), print their labels. A bulk change is all
+// their status (retiring or disposing needs a reason), print their labels, export them. A bulk change is all
 // or nothing on the server: one refused asset leaves every one as it was.
 import { CloseOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Select, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSET_STATUSES, STATUSES_NEEDING_REASON, type AssetStatus } from '@shared/contracts/assets.js';
+import { ExportButton } from '../../../../ui/ExportButton';
 import { FormModal } from '../../../../ui/FormModal';
 import { DepartmentPicker, LocationPicker, PersonPicker } from '../../../org';
 import { useBulkAssets } from '../../api';
@@ -39,6 +40,7 @@ export function BulkActionBar({ selected, onClear, onPrintLabels }: BulkActionBa
       <Button size="small" icon={<PrinterOutlined />} onClick={onPrintLabels} data-testid="bulk-labels">
         {t('assets.bulk.labels')}
       </Button>
+      <ExportButton kind="assets" filters={{ ids: selected.join(',') }} size="small" />
       <Button size="small" type="text" icon={<CloseOutlined />} onClick={onClear} data-testid="bulk-clear">
         {t('assets.bulk.clear')}
       </Button>

@@ -61,7 +61,7 @@ export const ASSET_FIELD_LABELS = [
 export const LABEL_LAYOUTS = ['a4-3x8', 'a4-3x7', 'a4-2x7', 'a4-4x10', 'a4-2x5', 'thermal-40x30', 'thermal-50x30'] as const;
 export type LabelLayout = (typeof LABEL_LAYOUTS)[number];
 /** The most chosen ids one label request takes (the list query's ids=); more go by filter. */
-export const MAX_LABEL_IDS = 100;
+export const MAX_LABEL_IDS = 1000;
 /** The most labels one PDF holds (the server's ceiling: over 200 A4 sheets). */
 export const MAX_LABELS = 5000;
 /** Labels per A4 sheet (thermal printers feed one label at a time: nothing to skip). */
