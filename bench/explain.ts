@@ -1,23 +1,34 @@
-// Query plans of the people list exactly as the app builds it: the repository runs against a
-// Kysely that records each compiled query, and each one is explained (EXPLAIN QUERY PLAN and a
-// timed run on SQLite, EXPLAIN ANALYZE on PostgreSQL).
+// Query plans of a list exactly as the app builds it: the repository runs against a Kysely that
+// records each compiled query, and each one is explained (EXPLAIN QUERY PLAN and a timed run on
+// SQLite, EXPLAIN ANALYZE on PostgreSQL).
 import { CompiledQuery, type Kysely, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import type { Database } from '../server/db/database.js';
 import { dialectOf } from '../server/db/dialect.js';
+import { createAssetsRepository } from '../server/modules/assets/assets.repository.js';
 import { createPeopleRepository } from '../server/modules/org/people.repository.js';
+import { assetListQuery } from '../shared/contracts/assets.js';
 import { personListQuery } from '../shared/contracts/org.js';
 
-export async function explainPeopleList(db: Kysely<Database>, query: Record<string, string>): Promise<string> {
+export function explainPeopleList(db: Kysely<Database>, query: Record<string, string>): Promise<string> {
+  return explainQueries(db, (recorded) => createPeopleRepository(recorded).list(personListQuery.parse(query)));
+}
+
+export function explainAssetsList(db: Kysely<Database>, query: Record<string, string>): Promise<string> {
+  return explainQueries(db, (recorded) => createAssetsRepository(recorded).list(assetListQuery.parse(query)));
+}
+
+/** Runs `work` on a recording Kysely, then explains every query it sent, in order. */
+async function explainQueries(db: Kysely<Database>, work: (recorded: Kysely<Database>) => Promise<unknown>): Promise<string> {
   const nodes: RootOperationNode[] = [];
   const recorder: KyselyPlugin = {
     transformQuery: ({ node }) => (nodes.push(node), node),
     transformResult: async ({ result }) => result,
   };
-  await createPeopleRepository(db.withPlugin(recorder)).list(personListQuery.parse(query));
+  await work(db.withPlugin(recorder));
   const out: string[] = [];
   for (const node of nodes) {
     const { sql, parameters } = db.getExecutor().compileQuery(node, { queryId: 'explain' });
-    out.push(`-- ${sql}`, `-- parameters: ${JSON.stringify(parameters)}`);
+    out.push(`-- ${sql}`, `-- parameters: ${JSON.stringify(parameters).slice(0, 400)}`);
     if (dialectOf(db) === 'sqlite') {
       const t0 = performance.now();
       await db.executeQuery(CompiledQuery.raw(sql, [...parameters]));

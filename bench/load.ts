@@ -10,6 +10,8 @@ export interface LoadJob {
   paths: string[];
   /** Sequential: `warmup` unmeasured requests, then one request per path. */
   warmup?: number;
+  /** Sequential: stop early (warm-up included) once this much time has passed, so a slow endpoint cannot stall the run. */
+  budgetMs?: number;
   /** Concurrent: this many clients for durationMs (and never more than maxRequests in all). */
   concurrency?: number;
   durationMs?: number;
@@ -29,13 +31,14 @@ export interface Stats {
   errors: number;
   median: number;
   p95: number;
+  p99: number;
   rps: number;
 }
 
 export function stats(r: LoadResult): Stats {
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  return { count: r.count, errors: r.errors, median: at(0.5), p95: at(0.95), rps: r.count / (r.elapsedMs / 1000) };
+  return { count: r.count, errors: r.errors, median: at(0.5), p95: at(0.95), p99: at(0.99), rps: r.count / (r.elapsedMs / 1000) };
 }
 
 /** Runs one job in a fresh worker thread and returns what it measured. */
@@ -89,10 +92,11 @@ async function work(job: LoadJob): Promise<LoadResult> {
   };
 
   if (job.durationMs === undefined) {
-    for (let i = 0; i < (job.warmup ?? 0); i++) await one(false);
+    const deadline = performance.now() + (job.budgetMs ?? Infinity);
+    for (let i = 0; i < (job.warmup ?? 0) && performance.now() < deadline - (job.budgetMs ?? 0) * 0.8; i++) await one(false);
     next = 0;
     const start = performance.now();
-    for (let i = 0; i < job.paths.length; i++) await one(true);
+    for (let i = 0; i < job.paths.length && (i < 20 || performance.now() < deadline); i++) await one(true);
     result.elapsedMs = performance.now() - start;
   } else {
     const max = job.maxRequests ?? 1_000_000;

@@ -1,6 +1,8 @@
 // npm run bench: seeds 100,000 people in 2,000 departments on SQLite and then on PostgreSQL,
-// serves them on a real port and measures the directory endpoints over real sockets. It prints
-// figures and ratios; it never asserts a time (targets are shown, see docs/performance.md).
+// serves them on a real port and measures the directory endpoints over real sockets; then the
+// asset ledger (100,000 assets, 1,000,000 history rows, a 50,000-row import; bench/assets-cases.ts)
+// on the same server. It prints figures and ratios; it never asserts a time (targets are shown,
+// see docs/performance.md).
 import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -12,6 +14,8 @@ import { buildTestApp, setupAdmin, type Dialect } from '../server/test/test-app.
 import { prng, seedOrganisation, verifySearchIndex } from './seed.js';
 import { runLoad, stats, type LoadJob, type LoadResult, type Stats } from './load.js';
 import { explainPeopleList } from './explain.js';
+import { benchAssets, importTotal, TARGET_IMPORT_S, type AssetBenchResult } from './assets-cases.js';
+import { fmt, loadAverage as load, merge, printMarkdown, printTable, TARGET_P95_MS, type Row } from './report.js';
 
 const SEQUENTIAL = 300;
 const WARMUP = 30;
@@ -19,70 +23,15 @@ const CLIENTS = 50;
 const DURATION_MS = 5000;
 const TERMS_2 = ['张伟', '王芳', '网络', '打印'];
 const TERMS_3 = ['网络中心', '工程师', '打印机维护', '王秀英'];
-const TARGET_P95_MS = 30;
-const TARGET_RPS = 3000;
-// Optional: `npm run bench -- --people=10000 --only=sqlite` for a quick look; defaults are the real run.
+// Optional: `npm run bench -- --people=10000 --assets=10000 --only=sqlite` for a quick look
+// (--assets=0 skips the ledger; --history and --import set its other sizes); defaults are the real run.
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const PEOPLE = Number(arg('people') ?? 100_000);
+const ASSETS = Number(arg('assets') ?? 100_000);
+const HISTORY = Number(arg('history') ?? ASSETS * 10);
+const IMPORT_ROWS = Number(arg('import') ?? 50_000);
 const ONLY = arg('only');
 const EXPLAIN = process.argv.includes('--explain');
-
-interface Row {
-  label: string;
-  s: Stats;
-  note?: string;
-  target?: 'p95' | 'rps';
-  /** Throughput rows (many clients); the others are sequential and show latencies only. */
-  concurrent?: boolean;
-  /** The /api/people query string of a list or search row, for --explain. */
-  query?: Record<string, string>;
-}
-
-const load = () =>
-  `load average ${os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ')}`;
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
-const merge = (rs: LoadResult[]): LoadResult => ({
-  count: rs.reduce((a, r) => a + r.count, 0),
-  errors: rs.reduce((a, r) => a + r.errors, 0),
-  firstError: rs.find((r) => r.firstError)?.firstError ?? null,
-  elapsedMs: rs.reduce((a, r) => a + r.elapsedMs, 0),
-  latencies: rs.flatMap((r) => r.latencies),
-});
-
-function verdict(r: Row): string {
-  if (r.target === 'p95') return `p95 < ${TARGET_P95_MS} ms: ${r.s.p95 < TARGET_P95_MS ? 'met' : 'MISSED'}`;
-  if (r.target === 'rps') return `>= ${TARGET_RPS} rps: ${r.s.rps >= TARGET_RPS ? 'met' : 'MISSED'}`;
-  return '';
-}
-
-function printTable(title: string, rows: Row[]): void {
-  console.log(`\n${title}`);
-  const head = ['endpoint', 'reqs', 'errors', 'median ms', 'p95 ms', 'req/s', 'target'];
-  const body = rows.map((r) => [
-    r.label,
-    String(r.s.count),
-    String(r.s.errors),
-    fmt(r.s.median, 2),
-    fmt(r.s.p95, 2),
-    r.concurrent ? fmt(r.s.rps, 0) : '-',
-    verdict(r) + (r.note ? `  ${r.note}` : ''),
-  ]);
-  // Chinese characters take two columns in a terminal.
-  const cols = (s: string) => s.length + (s.match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0);
-  const pad = (s: string, w: number, left: boolean) => (left ? s + ' '.repeat(w - cols(s)) : ' '.repeat(w - cols(s)) + s);
-  const width = head.map((h, i) => Math.max(cols(h), ...body.map((b) => cols(b[i]!))));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => pad(c, width[i]!, i === 0 || i === 6))
-      .join('  ')
-      .trimEnd();
-  console.log(line(head));
-  console.log(width.map((w) => '-'.repeat(w)).join('  '));
-  for (const b of body) console.log(line(b));
-}
 
 async function startPostgres(): Promise<string> {
   const script = fileURLToPath(new URL('../scripts/start-postgres.sh', import.meta.url));
@@ -106,7 +55,7 @@ async function bareRps(): Promise<Stats> {
   }
 }
 
-async function benchDatabase(dialect: Dialect): Promise<Row[]> {
+async function benchDatabase(dialect: Dialect): Promise<{ people: Row[]; assets: AssetBenchResult | null }> {
   console.log(`\n=== ${dialect}: building the server on a fresh database (${load()}) ===`);
   const t = await buildTestApp(dialect, { SYSWARD_DB_POOL_SIZE: '10', SYSWARD_RUN_JOBS: 'false' });
   try {
@@ -201,7 +150,20 @@ async function benchDatabase(dialect: Dialect): Promise<Row[]> {
       console.log(
         `\n--- ${dialect} plan of /api/people?${new URLSearchParams(r.query)}\n${await explainPeopleList(t.connection.db, r.query!)}`,
       );
-    return rows;
+    const assets =
+      ASSETS > 0
+        ? await benchAssets(t, admin, port, seeded, {
+            assets: ASSETS,
+            history: HISTORY,
+            importRows: IMPORT_ROWS,
+            sequential: SEQUENTIAL,
+            warmup: WARMUP,
+            clients: CLIENTS,
+            durationMs: DURATION_MS,
+            explain: EXPLAIN,
+          })
+        : null;
+    return { people: rows, assets };
   } finally {
     await t.close();
   }
@@ -210,7 +172,7 @@ async function benchDatabase(dialect: Dialect): Promise<Row[]> {
 console.log(
   `Sysward bench: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
-const all: [string, Row[]][] = [];
+const all: [string, Awaited<ReturnType<typeof benchDatabase>>][] = [];
 if (ONLY !== 'postgres') all.push(['SQLite', await benchDatabase('sqlite')]);
 let pgUrl: string | null = null;
 if (ONLY !== 'sqlite') {
@@ -225,12 +187,18 @@ if (pgUrl) {
   all.push(['PostgreSQL', await benchDatabase('postgres')]);
 }
 
-// The same figures as a markdown table, ready for docs/performance.md.
-console.log('\n| endpoint | ' + all.map(([db]) => `${db} median / p95 ms | ${db} req/s`).join(' | ') + ' |');
-console.log('|---|' + all.map(() => '---:|---:|').join(''));
-for (let i = 0; i < (all[0]?.[1].length ?? 0); i++) {
-  const cells = all.map(([, rows]) =>
-    rows[i] ? `${fmt(rows[i]!.s.median, 2)} / ${fmt(rows[i]!.s.p95, 2)} | ${rows[i]!.concurrent ? fmt(rows[i]!.s.rps, 0) : '-'}` : '- | -',
-  );
-  console.log(`| ${all[0]![1][i]!.label.trim()} | ${cells.join(' | ')} |`);
+// The same figures as markdown tables, ready for docs/performance.md.
+printMarkdown(all.map(([db, r]) => [db, r.people]));
+const ledgers = all.flatMap(([db, r]) => (r.assets ? [[db, r.assets] as const] : []));
+if (ledgers.length) {
+  printMarkdown(ledgers.map(([db, a]) => [db, a.rows]));
+  for (const [db, { importing: f }] of ledgers) {
+    console.log(
+      typeof f === 'string'
+        ? `${db} import: ${f}`
+        : `${db} import of ${f.rows.toLocaleString('en')} rows: preview ${fmt(f.previewMs / 1000)} s + commit ${fmt(f.commitMs / 1000)} s` +
+            `${f.remapMs === null ? '' : ` + re-check ${fmt(f.remapMs / 1000)} s`} = ${fmt(importTotal(f) / 1000)} s ` +
+            `(target < ${TARGET_IMPORT_S} s: ${importTotal(f) < TARGET_IMPORT_S * 1000 ? 'met' : 'MISSED'})${f.note ? `; ${f.note}` : ''}`,
+    );
+  }
 }

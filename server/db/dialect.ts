@@ -89,6 +89,19 @@ export function idIn(kind: DbKind, column: string, ids: number[], probe = false)
 }
 
 /**
+ * The same test as idIn / `in (values)`, written so SQLite does not use the column's index:
+ * for a filter that matches thousands of rows the page is found sooner by walking the sort
+ * index and testing each row (SQLite has no statistics on fresh data to know that; a unary plus
+ * tells it). PostgreSQL decides from its own statistics, so it gets the plain form.
+ */
+export function inWithoutIndex(kind: DbKind, column: string, values: readonly (number | string)[]): RawBuilder<boolean> {
+  if (kind === 'sqlite') return sql<boolean>`+${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+  return typeof values[0] === 'string'
+    ? sql<boolean>`${sql.ref(column)} in (${sql.join(values)})`
+    : sql<boolean>`${sql.ref(column)} = any(${values}::int[])`;
+}
+
+/**
  * Plans a substring search. Where an index serves the term, the matching ids are fetched first
  * (at most SEARCH_ID_CAP + 1): a sparse term then filters by that id list, which sorts and
  * counts in microseconds; a dense term (thousands of matches, e.g. 工程师) is checked row by row

@@ -64,8 +64,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Each list filter with the default sort, so a filtered first page is an index range walk.
   for (const col of ['status', 'category_id', 'location_id', 'department_id', 'holder_person_id'])
     await db.schema.createIndex(`assets_${col}_number`).on('assets').columns([col, 'number']).execute();
+  // Counts of a filtered list read these alone, never the (wide) rows.
+  for (const col of ['category_id', 'location_id', 'department_id'])
+    await db.schema.createIndex(`assets_${col}_status`).on('assets').columns([col, 'status']).execute();
+  // Sort indexes carry the status, so the ids of a page (and the rows skipped before it) come from the index alone.
+  await db.schema.createIndex('assets_number_id_status').on('assets').columns(['number', 'id', 'status']).execute();
   for (const col of ['name_sort', 'purchase_date', 'price_fen', 'warranty_end', 'eol_date', 'created_at', 'updated_at', 'brand', 'model'])
-    await db.schema.createIndex(`assets_${col}`).on('assets').columns([col, 'id']).execute();
+    await db.schema.createIndex(`assets_${col}`).on('assets').columns([col, 'id', 'status']).execute();
   await db.schema.createIndex('assets_ip').on('assets').column('ip').execute();
   await createSearchStructures(db, 'assets');
 

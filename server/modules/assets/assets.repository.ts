@@ -18,17 +18,18 @@ import type { Database } from '../../db/database.js';
 import {
   dialectOf,
   idIn,
+  inWithoutIndex,
   jsonNumber,
   jsonText,
   likePattern,
   normaliseSearch,
   planSearch,
+  SEARCH_ID_CAP,
   removeSearchIndex,
   writeSearchIndex,
 } from '../../db/dialect.js';
 import { orgLookups } from '../org/index.js';
 import type { AssetsTable } from './assets.tables.js';
-import { categorySubtree, loadCategories } from './categories.service.js';
 import { customSearchText } from './custom-fields.js';
 
 export type AssetRow = Selectable<AssetsTable> & {
@@ -83,7 +84,9 @@ export function createAssetsRepository(db: Kysely<Database>) {
   const withNames = () =>
     db
       .selectFrom('assets')
-      .innerJoin('asset_categories', 'asset_categories.id', 'assets.category_id')
+      // A left join (a category is never missing) keeps SQLite from driving the query from the
+      // categories table through a category index and sorting every asset it finds.
+      .leftJoin('asset_categories', 'asset_categories.id', 'assets.category_id')
       .leftJoin('locations', 'locations.id', 'assets.location_id')
       .leftJoin('departments', 'departments.id', 'assets.department_id')
       .leftJoin('people', 'people.id', 'assets.holder_person_id')
@@ -93,7 +96,8 @@ export function createAssetsRepository(db: Kysely<Database>) {
         'locations.name as location_name',
         'departments.name as department_name',
         'people.name as holder_name',
-      ]);
+      ])
+      .$narrowType<{ category_name: string }>();
 
   async function relatedIds(table: 'people' | 'departments' | 'locations', term: string): Promise<number[]> {
     const plan = await planSearch(db, table, term);
@@ -106,43 +110,85 @@ export function createAssetsRepository(db: Kysely<Database>) {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * A condition on one of the list's key columns. `dense`: it matches thousands of rows, so the
+   * page is better found by walking the sort index (see inWithoutIndex).
+   */
+  const keyIn = (column: string, ids: number[], dense: boolean, probe = false): Expression<SqlBool> => {
+    if (dense) return inWithoutIndex(kind, column, ids);
+    return ids.length === 1 ? sql<SqlBool>`${sql.ref(column)} = ${ids[0]!}` : idIn(kind, column, ids, probe);
+  };
+
   async function filters(q: Partial<AssetListQuery>) {
-    let search: Expression<SqlBool> | null = null;
+    /** The search's own plan and the related people, departments and locations it names. */
+    let search: {
+      own: Expression<SqlBool> | null;
+      matches: number | null;
+      people: number[];
+      departments: number[];
+      locations: number[];
+    } | null = null;
     if (q.q) {
-      const own = await planSearch(db, 'assets', q.q);
+      const plan = await planSearch(db, 'assets', q.q);
       const [people, departments, locations] = await Promise.all([
         relatedIds('people', q.q),
         relatedIds('departments', q.q),
         relatedIds('locations', q.q),
       ]);
-      const any: Expression<SqlBool>[] = [own.condition];
-      if (people.length) any.push(idIn(kind, 'assets.holder_person_id', people));
-      if (departments.length) any.push(idIn(kind, 'assets.department_id', departments));
-      if (locations.length) any.push(idIn(kind, 'assets.location_id', locations));
-      search = any.length === 1 ? own.condition : sql<SqlBool>`(${sql.join(any, sql` or `)})`;
+      // A term no asset's own text holds adds nothing to the OR (and PostgreSQL misjudges it there).
+      search = { own: plan.matches === 0 ? null : plan.condition, matches: plan.matches, people, departments, locations };
     }
+    const related = (dense: boolean): Expression<SqlBool> | null => {
+      if (!search) return null;
+      const others: Expression<SqlBool>[] = [];
+      if (search.people.length) others.push(keyIn('assets.holder_person_id', search.people, dense));
+      if (search.departments.length) others.push(keyIn('assets.department_id', search.departments, dense));
+      if (search.locations.length) others.push(keyIn('assets.location_id', search.locations, dense));
+      return others.length ? sql<SqlBool>`(${sql.join(others, sql` or `)})` : null;
+    };
+    const searchCondition = (dense: boolean): Expression<SqlBool> | null => {
+      if (!search) return null;
+      const any = [search.own, related(dense)].filter((c): c is Expression<SqlBool> => c !== null);
+      return any.length === 0 ? sql<SqlBool>`1 = 0` : any.length === 1 ? any[0]! : sql<SqlBool>`(${sql.join(any, sql` or `)})`;
+    };
     const subtree = q.subtree !== false;
-    const categories = q.categoryId ? (subtree ? categorySubtree(await loadCategories(db), q.categoryId) : [q.categoryId]) : null;
+    const categories = q.categoryId ? (subtree ? await categoryTree(db, q.categoryId) : [q.categoryId]) : null;
     const locations = q.locationId ? (subtree ? await orgLookups.subtreeIds(db, 'locations', q.locationId) : [q.locationId]) : null;
     const departments = q.departmentId
       ? subtree
         ? await orgLookups.subtreeIds(db, 'departments', q.departmentId)
         : [q.departmentId]
       : null;
+    const defaultStatus = !q.status?.length && !q.includeDisposed && !q.q && !q.ids;
+    const onlySearch =
+      !!q.q &&
+      !q.status?.length &&
+      !categories &&
+      !locations &&
+      !departments &&
+      !q.holderPersonId &&
+      !q.ids &&
+      !q.brand &&
+      !q.model &&
+      !q.supplier &&
+      !q.purchaseFrom &&
+      !q.purchaseTo &&
+      !q.warrantyFrom &&
+      !q.warrantyTo &&
+      q.priceMin === undefined &&
+      q.priceMax === undefined &&
+      q.hasIp === undefined &&
+      !Object.keys(q.custom ?? {}).length;
 
-    return (eb: ExpressionBuilder<Database, 'assets'>) => {
+    const where = (dense: boolean) => (eb: ExpressionBuilder<Database, 'assets'>) => {
       const all: Expression<SqlBool>[] = [];
-      if (search) all.push(search);
-      if (q.status?.length) all.push(eb('assets.status', 'in', q.status));
-      else if (!q.includeDisposed && !q.q && !q.ids) all.push(eb('assets.status', '!=', 'disposed'));
-      if (categories)
-        all.push(categories.length === 1 ? eb('assets.category_id', '=', categories[0]!) : idIn(kind, 'assets.category_id', categories));
-      if (locations)
-        all.push(locations.length === 1 ? eb('assets.location_id', '=', locations[0]!) : idIn(kind, 'assets.location_id', locations));
-      if (departments)
-        all.push(
-          departments.length === 1 ? eb('assets.department_id', '=', departments[0]!) : idIn(kind, 'assets.department_id', departments),
-        );
+      const found = searchCondition(dense);
+      if (found) all.push(found);
+      if (q.status?.length) all.push(dense ? inWithoutIndex(kind, 'assets.status', q.status) : eb('assets.status', 'in', q.status));
+      else if (defaultStatus) all.push(eb('assets.status', '!=', 'disposed'));
+      if (categories) all.push(keyIn('assets.category_id', categories, dense));
+      if (locations) all.push(keyIn('assets.location_id', locations, dense));
+      if (departments) all.push(keyIn('assets.department_id', departments, dense));
       if (q.holderPersonId) all.push(eb('assets.holder_person_id', '=', q.holderPersonId));
       if (q.ids) all.push(idIn(kind, 'assets.id', q.ids, true));
       const contains = (column: 'assets.brand' | 'assets.model' | 'assets.supplier', value: string) =>
@@ -161,7 +207,6 @@ export function createAssetsRepository(db: Kysely<Database>) {
         if (typeof want === 'string') {
           all.push(sql<SqlBool>`lower(${jsonText(kind, 'assets.custom', key)}) like ${likePattern(normaliseSearch(want))} escape '\\'`);
         } else if (Array.isArray(want)) {
-          // Any of the choices: equal for single choice, contained for multiple choice.
           const text = jsonText(kind, 'assets.custom', key);
           const one = want.map((w) => sql<SqlBool>`(${text} = ${w} or ${text} like ${likePattern(JSON.stringify(w))} escape '\\')`);
           all.push(sql<SqlBool>`(${sql.join(one, sql` or `)})`);
@@ -173,41 +218,70 @@ export function createAssetsRepository(db: Kysely<Database>) {
       }
       return eb.and(all);
     };
+    /**
+     * The total without scanning the table where indexes know it: a search alone is its index's
+     * match count plus the related rows its text does not already match (found by key indexes).
+     */
+    async function total(): Promise<number | null> {
+      if (!onlySearch || !search || search.matches === null) return null;
+      const others = related(false);
+      if (!others) return search.matches;
+      const own = search.own;
+      const extra = await db
+        .selectFrom('assets')
+        .where(() => (own ? sql<SqlBool>`${others} and not ${own}` : others))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return (own ? search.matches : 0) + Number(extra.n);
+    }
+    return { where, total };
+  }
+
+  /** Ids of a category and all below it, from the tree alone (no per-category counts). */
+  async function categoryTree(trx: Kysely<Database>, rootId: number): Promise<number[]> {
+    const rows = await trx.selectFrom('asset_categories').select(['id', 'parent_id']).execute();
+    const out = [rootId];
+    for (let i = 0; i < out.length; i++) for (const r of rows) if (r.parent_id === out[i]) out.push(r.id);
+    return out;
   }
 
   return {
     async list(q: AssetListQuery): Promise<{ rows: AssetRow[]; total: number }> {
       const { limit, offset } = pageWindow(q);
-      const where = await filters(q);
-      const rows = await withNames()
-        .where(where)
-        .orderBy(SORT[q.sort], q.order)
-        .orderBy('assets.id', q.order)
-        .limit(limit)
-        .offset(offset)
-        .execute();
-      // A short first page is its own count.
-      const total =
-        q.page === 1 && rows.length < limit
-          ? rows.length
-          : Number(
-              (
-                await db
-                  .selectFrom('assets')
-                  .where(where)
-                  .select((eb) => eb.fn.countAll<number>().as('n'))
-                  .executeTakeFirstOrThrow()
-              ).n,
-            );
+      const { where, total: known } = await filters(q);
+      const count = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('assets')
+              .where(where(false))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      // The count first (covering indexes make it cheap): it tells whether the filters are dense.
+      const total = (await known()) ?? (await count());
+      const dense = total > SEARCH_ID_CAP && (offset + limit) * 20 < total;
+      const page = <T extends { orderBy: (...a: any[]) => T }>(query: T): T =>
+        query.orderBy(SORT[q.sort], q.order).orderBy('assets.id', q.order);
+      // The page's ids first, from the narrowest query (on further pages the sort index alone,
+      // which covers the status filter too), then only those rows with their names.
+      const ids = (
+        await page(db.selectFrom('assets').select('assets.id').where(where(dense)))
+          .limit(limit)
+          .offset(offset)
+          .execute()
+      ).map((r) => r.id);
+      const rows = ids.length ? await page(withNames().where(idIn(kind, 'assets.id', ids, true))).execute() : [];
       return { rows, total };
     },
 
     /** Every matching row in id order, in chunks (exports, label sheets, stocktake snapshots). */
     async *stream(q: Partial<AssetListQuery>, chunk = 2000): AsyncGenerator<AssetRow> {
-      const where = await filters(q);
+      const { where } = await filters(q);
       let lastId = 0;
       for (;;) {
-        const rows = await withNames().where(where).where('assets.id', '>', lastId).orderBy('assets.id').limit(chunk).execute();
+        const rows = await withNames().where(where(false)).where('assets.id', '>', lastId).orderBy('assets.id').limit(chunk).execute();
         yield* rows;
         if (rows.length < chunk) return;
         lastId = rows[rows.length - 1]!.id;

@@ -92,7 +92,11 @@ export function assertCustomValues(defs: readonly CustomFieldDef[], values: Reco
 
 /** Text of the values for the search index (choices and text, not numbers' units). */
 export function customSearchText(values: Record<string, Value>): string {
-  return Object.values(values)
+  // In key order: PostgreSQL's jsonb gives keys back in its own order, and the text should not
+  // change just because the values were read back from the database.
+  return Object.keys(values)
+    .sort()
+    .map((k) => values[k]!)
     .flatMap((v) => (v === null ? [] : Array.isArray(v) ? v : [String(v)]))
     .join(' ');
 }
