@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { wallClock } from '../clock.js';
 
 export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -19,17 +20,8 @@ export function sendDownload(reply: FastifyReply, body: Buffer, fileName: string
 
 /** A timestamp for file names in the organisation's time zone: 20261129-1530. */
 export function fileStamp(now: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}${get('month')}${get('day')}-${get('hour')}${get('minute')}`;
+  const w = wallClock(now, timeZone);
+  return `${w.year}${w.month}${w.day}-${w.hour}${w.minute}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { StocktakeReport, ReportGroup } from '../../../shared/contracts/stocktake.js';
 import { netValueFen } from '../../../shared/lib/depreciation.js';
 import type { AssetStatus } from '../../../shared/contracts/assets.js';
+import { dateTimeIn } from '../../core/clock.js';
 import { createPdf, drawTable, mm, pdfToBuffer, type PdfDoc, type TableColumn } from '../../core/pdf/document.js';
 import { defaultWidth, neutraliseCell } from '../../core/tabular/write.js';
 import { STATUS_LABEL } from './import-values.js';
@@ -111,22 +112,6 @@ const NO_LOCATION = '（未登记位置）';
 const yuan = (fen: number) => fen / 100;
 const yuanText = (fen: number | null) =>
   fen === null ? '' : (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** 2026-11-29 15:30 in the organisation's time zone. */
-export function dateTimeIn(ms: number | null, timeZone: string): string {
-  if (ms === null) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(ms);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
 
 function scopeText(st: StocktakeRow): string {
   const parts = [st.location_path ?? '全部位置', st.category_name ? `分类：${st.category_name}` : '全部分类'];
@@ -236,7 +221,7 @@ export async function reportXlsx({ repo, stocktake: st, report: r, timeZone }: R
     },
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  const when = (ms: number | null) => dateTimeIn(ms, timeZone);
+  const when = (ms: number | null) => (ms === null ? '' : dateTimeIn(ms, timeZone));
 
   await addSheet(
     wb,
@@ -376,7 +361,7 @@ export async function reportPdf({ repo, stocktake: st, report: r, timeZone }: Re
     const total = spec.reduce((s, [, w]) => s + w, 0);
     return spec.map(([header, w, align]) => ({ header, width: (w / total) * width, ...(align ? { align } : {}) }));
   };
-  const when = (ms: number | null) => dateTimeIn(ms, timeZone);
+  const when = (ms: number | null) => (ms === null ? '' : dateTimeIn(ms, timeZone));
 
   doc.font('cjk-bold').fontSize(18).text(`${st.name} 盘点报告`);
   doc.moveDown(0.3);
