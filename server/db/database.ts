@@ -4,5 +4,6 @@ import type { AssetTables } from '../modules/assets/assets.tables.js';
 import type { AuthTables } from '../modules/auth/auth.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { StocktakeTables } from '../modules/assets/stocktake.tables.js';
+import type { NotifyTables } from '../modules/notify/notify.tables.js';
 
-export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables, StocktakeTables {}
+export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables, StocktakeTables, NotifyTables {}

@@ -209,3 +209,42 @@ export async function writeSearchIndexBulk(db: Kysely<any>, table: string, rows:
       );
     }
 }
+
+// ---- work queues (outboxes) -------------------------------------------------------------------
+
+/**
+ * Rows a worker claims inside a short transaction: PostgreSQL skips rows another instance has
+ * locked, so two instances never take the same one. SQLite has a single writer and no row locks.
+ */
+export function skipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(kind: DbKind, qb: QB): QB {
+  return kind === 'postgres' ? qb.forUpdate().skipLocked() : qb;
+}
+
+// Key space of the locks below (two-integer advisory locks never meet the one-bigint ones the
+// scheduler takes).
+const TX_END_LOCK_SPACE = 0x53570001;
+
+/**
+ * Marks the current transaction so that work meant for after its commit (delivering what it
+ * queued) can wait for it to end: returns a key for afterTransaction(). On PostgreSQL the
+ * transaction takes a shared advisory lock it keeps until it commits or rolls back. On SQLite
+ * there is one connection, and any query from outside already waits for the transaction.
+ */
+export async function markTransaction(trx: Kysely<any>): Promise<number | null> {
+  if (dialectOf(trx) === 'sqlite') return null;
+  const key = Math.floor(Math.random() * 0x7fffffff);
+  await sql`select pg_advisory_xact_lock_shared(${TX_END_LOCK_SPACE}, ${key})`.execute(trx);
+  return key;
+}
+
+/** Resolves once the transaction that markTransaction() marked has ended (either way). */
+export async function afterTransaction(db: Kysely<any>, key: number | null): Promise<void> {
+  if (key === null) {
+    await sql`select 1`.execute(db);
+    return;
+  }
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${TX_END_LOCK_SPACE}, ${key})`.execute(conn);
+    await sql`select pg_advisory_unlock(${TX_END_LOCK_SPACE}, ${key})`.execute(conn);
+  });
+}

@@ -5,6 +5,8 @@ import * as m2026112903 from './2026112903_people_department_status.js';
 import * as m2026112904 from './2026112904_name_sort.js';
 import * as m2026112905 from './2026112905_assets.js';
 import * as m2026112906 from './2026112906_stocktake.js';
+import * as m2026120401 from './2026120401_notify.js';
+import * as m2026120402 from './2026120402_vendors.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112901_foundation': m2026112901,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026112904_name_sort': m2026112904,
   '2026112905_assets': m2026112905,
   '2026112906_stocktake': m2026112906,
+  '2026120401_notify': m2026120401,
+  '2026120402_vendors': m2026120402,
 };

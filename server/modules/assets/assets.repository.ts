@@ -54,6 +54,8 @@ const SORT = {
 
 /** Related people, departments and locations a search term may name (張偉's laptop). */
 const RELATED_CAP = 500;
+/** How many index matches of a term in their text are checked for the name (see relatedIds). */
+const RELATED_SCAN_CAP = 20_000;
 
 type SearchFields = Pick<
   AssetsTable,
@@ -99,12 +101,23 @@ export function createAssetsRepository(db: Kysely<Database>) {
       ])
       .$narrowType<{ category_name: string }>();
 
+  /**
+   * People, departments and locations whose NAME holds the term. Their other text does not count:
+   * a person's job title (网络中心工程师) would otherwise pull in the devices of every such holder,
+   * which the department match already covers. The index plan gets a wide id cap, so a term that
+   * is common in their text (机房 in thousands of titles) is still resolved to ids, not scanned.
+   */
   async function relatedIds(table: 'people' | 'departments' | 'locations', term: string): Promise<number[]> {
-    const plan = await planSearch(db, table, term);
+    const plan = await planSearch(db, table, term, table, RELATED_SCAN_CAP);
     const rows = await db
       .selectFrom(table)
       .select('id')
       .where(() => plan.condition)
+      .where(() => {
+        const named = sql<SqlBool>`lower(${sql.ref(`${table}.name`)}) like ${likePattern(normaliseSearch(term))} escape '\\'`;
+        // A person is also named by their 工号.
+        return table === 'people' ? sql<SqlBool>`(${named} or people.number = ${term.trim()})` : named;
+      })
       .limit(RELATED_CAP)
       .execute();
     return rows.map((r) => r.id);

@@ -12,6 +12,8 @@ import { createPeopleService } from './people.service.js';
 import { createDepartmentsRepository } from './departments.repository.js';
 import { registerPeopleSpreadsheet } from './people.spreadsheet.js';
 import { registerDepartmentsSpreadsheet } from './departments.spreadsheet.js';
+import { registerVendorRoutes } from './vendors.routes.js';
+import { createVendorsService } from './vendors.service.js';
 
 declare module '../../core/events.js' {
   interface EventMap {
@@ -28,6 +30,7 @@ declare module '../../core/events.js' {
 }
 
 export { createPeopleService, createDepartmentsService, createLocationsService, createDictionariesService };
+export { vendorLookups, type VendorSummary } from './vendors.lookups.js';
 
 /** Read-only lookups for other modules (names for display, existence for validation). */
 export const orgLookups = {
@@ -86,6 +89,7 @@ export const orgModule: SyswardModule = {
     registerOrgRoutes(app, services);
     registerPeopleSpreadsheet(app, ctx);
     registerDepartmentsSpreadsheet(app, ctx);
+    registerVendorRoutes(app, createVendorsService(ctx));
 
     // Dictionaries declared by any module are created once every module has registered.
     app.addHook('onReady', async () => services.dictionaries.syncDeclared(ctx.registries.dictionaries));

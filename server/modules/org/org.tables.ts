@@ -66,6 +66,29 @@ export interface DictionaryItemsTable {
   updated_at: number;
 }
 
+export interface VendorsTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  contact: string;
+  phone: string;
+  email: string;
+  address: string;
+  website: string;
+  service_notes: string;
+  active: number;
+  name_sort: Generated<string>;
+  search_text: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VendorKindsTable {
+  vendor_id: number;
+  kind: string;
+  sort_order: number;
+}
+
 export interface GramsTable {
   gram: string;
   id: number;
@@ -80,4 +103,7 @@ export interface OrgTables {
   locations_grams: GramsTable;
   dictionaries: DictionariesTable;
   dictionary_items: DictionaryItemsTable;
+  vendors: VendorsTable;
+  vendors_grams: GramsTable;
+  vendor_kinds: VendorKindsTable;
 }

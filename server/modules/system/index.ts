@@ -6,11 +6,15 @@ import type { SyswardModule } from '../../core/module.js';
 import { registerAttachmentRoutes } from './attachments.routes.js';
 import { createAttachmentsService } from './attachments.service.js';
 import { registerSystemRoutes } from './system.routes.js';
+import { registerWorkCalendarRoutes } from './work-calendar.routes.js';
+
+export { readWorkCalendar } from './work-calendar.settings.js';
 
 export const systemModule: SyswardModule = {
   name: 'system',
   register(app, ctx) {
     registerSystemRoutes(app, ctx);
+    registerWorkCalendarRoutes(app, ctx);
     const attachments = createAttachmentsService({ ...ctx, files: createFileStore(ctx.config.dataDir) });
     registerAttachmentRoutes(app, attachments);
     // Attachable types are registered by the modules that own them, after this one: once all

@@ -38,6 +38,14 @@ export interface DashboardWidget {
   widget: LazyExoticComponent<ComponentType>;
 }
 
+/** A control in the top bar of every signed-in page; shown to users with its permission. */
+export interface TopBarItem {
+  key: string;
+  /** Needed to see it; absent = any signed-in user. */
+  permission?: Permission;
+  component: LazyExoticComponent<ComponentType>;
+}
+
 export interface AppModule {
   name: string;
   routes: PageRoute[];
@@ -45,4 +53,6 @@ export interface AppModule {
   publicRoutes?: PublicRoute[];
   /** Home page widgets; the home page lists them, or goes to the first page when there are none. */
   dashboard?: DashboardWidget[];
+  /** Small controls in the top bar, before the language switch (the notification bell). */
+  topBar?: TopBarItem[];
 }

@@ -1,4 +1,5 @@
 import { ApartmentOutlined, BookOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { ShopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppModule } from '../../app/route-types';
 
@@ -44,6 +45,16 @@ export const orgModule: AppModule = {
       group: 'basic',
       order: 40,
       page: lazy(() => import('./pages/DictionariesPage')),
+    },
+    {
+      key: 'vendors',
+      path: 'org/vendors',
+      labelKey: 'nav.vendors',
+      icon: <ShopOutlined />,
+      permission: 'org:read',
+      group: 'basic',
+      order: 50,
+      page: lazy(() => import('./pages/VendorsPage')),
     },
   ],
 };

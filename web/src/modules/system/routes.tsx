@@ -1,4 +1,5 @@
 import { AuditOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppModule } from '../../app/route-types';
 
@@ -35,6 +36,16 @@ export const systemModule: AppModule = {
       group: 'system',
       order: 30,
       page: lazy(() => import('./pages/SettingsPage')),
+    },
+    {
+      key: 'work-calendar',
+      path: 'system/work-calendar',
+      labelKey: 'nav.workCalendar',
+      icon: <CalendarOutlined />,
+      permission: 'settings:write',
+      group: 'system',
+      order: 35,
+      page: lazy(() => import('./pages/WorkCalendarPage')),
     },
   ],
 };
