@@ -44,7 +44,7 @@ describe('first day of a new administrator', () => {
     const nav = await page.locator('.ant-layout-sider').innerText();
     assert.ok(nav.indexOf('基础资料') >= 0 && nav.indexOf('基础资料') < nav.indexOf('系统设置'), nav);
     // Modules that do not exist yet are not in the navigation.
-    for (const absent of ['工单', '监控']) assert.ok(!nav.includes(absent), `${absent} should not be in ${nav}`);
+    for (const absent of ['监控']) assert.ok(!nav.includes(absent), `${absent} should not be in ${nav}`);
     // Setup is gone for good.
     await page.goto(h.baseUrl + '/setup');
     await page.waitForURL((u) => !u.pathname.startsWith('/setup'));

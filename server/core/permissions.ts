@@ -22,6 +22,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attachments:write',
     'assets:read',
     'assets:write',
+    'tickets:read',
+    'tickets:write',
+    'kb:read',
+    'kb:write',
   ],
   // Lab managers keep the lab's machines in the ledger (and count them at stocktake).
   lab_manager: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write', 'assets:read', 'assets:write'],

@@ -5,5 +5,7 @@ import type { AuthTables } from '../modules/auth/auth.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { StocktakeTables } from '../modules/assets/stocktake.tables.js';
 import type { NotifyTables } from '../modules/notify/notify.tables.js';
+import type { TicketTables } from '../modules/tickets/tickets.tables.js';
+import type { KbTables } from '../modules/kb/kb.tables.js';
 
-export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables, StocktakeTables, NotifyTables {}
+export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables, StocktakeTables, NotifyTables, TicketTables, KbTables {}

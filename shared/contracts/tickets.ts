@@ -158,7 +158,20 @@ export const repairInput = z.strictObject({
   notes: text(2000).default(''),
 });
 export type RepairInput = z.infer<typeof repairInput>;
-export const repairUpdateInput = repairInput.partial();
+/** Only the fields sent change (no defaults: a partial of repairInput would fill them in). */
+export const repairUpdateInput = z
+  .strictObject({
+    vendorId: id.nullable(),
+    contact: line(60),
+    phone: line(40),
+    rmaNumber: line(60),
+    assetId: id.nullable(),
+    sentDate: dateString,
+    returnedDate: dateString.nullable(),
+    costFen: fen,
+    notes: text(2000),
+  })
+  .partial();
 
 export const escalateInput = z.strictObject({ leaderUserId: id, reason: text(2000).pipe(z.string().min(1)) });
 export const decisionInput = z.strictObject({ decision: text(2000).pipe(z.string().min(1)) });
@@ -382,3 +395,13 @@ export const suggestions = z.object({
   /** Technicians only: similar past tickets (resolved first). */
   tickets: z.array(ticketRef.extend({ score: z.number() })),
 });
+
+// ---- small shapes of the routes around the ticket ----
+/** GET /api/tickets/:id/timeline: newest first; `before` = the nextBefore of the previous page. */
+export const timelineQuery = z.strictObject({ before: id.optional() });
+export const repairIdParam = z.strictObject({ id, repairId: id });
+export const ticketAttachmentParam = z.strictObject({ id, attachmentId: id });
+/** A photo or PDF uploaded before the ticket (or comment) that will carry it exists. */
+export const ticketUpload = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number() });
+/** Technicians (assignee picker) and active users (leader picker). */
+export const ticketUserList = z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) });

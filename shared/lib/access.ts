@@ -12,6 +12,10 @@ export const PERMISSIONS = [
   'attachments:write',
   'assets:read',
   'assets:write',
+  'tickets:read',
+  'tickets:write',
+  'kb:read',
+  'kb:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -7,6 +7,8 @@ import * as m2026112905 from './2026112905_assets.js';
 import * as m2026112906 from './2026112906_stocktake.js';
 import * as m2026120401 from './2026120401_notify.js';
 import * as m2026120402 from './2026120402_vendors.js';
+import * as m2026120403 from './2026120403_tickets.js';
+import * as m2026120404 from './2026120404_kb.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112901_foundation': m2026112901,
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026112906_stocktake': m2026112906,
   '2026120401_notify': m2026120401,
   '2026120402_vendors': m2026120402,
+  '2026120403_tickets': m2026120403,
+  '2026120404_kb': m2026120404,
 };

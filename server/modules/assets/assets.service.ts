@@ -34,7 +34,7 @@ import { loadCategories } from './categories.service.js';
 import { assertCustomValues } from './custom-fields.js';
 import { fieldChanges, recordAssetHistory } from './history.js';
 
-type Deps = Pick<ModuleContext, 'db' | 'audit' | 'clock' | 'events'>;
+type Deps = Pick<ModuleContext, 'db' | 'audit' | 'clock' | 'events'> & Partial<Pick<ModuleContext, 'references'>>;
 type Input = z.output<typeof assetInput>;
 type Patch = z.output<typeof assetPatch>;
 type Custom = Asset['custom'];
@@ -65,7 +65,7 @@ const eolOf = (purchaseDate: string | null, lifeMonths: number | null) =>
   purchaseDate && lifeMonths ? addMonths(purchaseDate, lifeMonths) : null;
 const bp = (rate: number | null) => (rate === null ? null : Math.round(rate * 100));
 
-export function createAssetsService({ db, audit, clock, events }: Deps) {
+export function createAssetsService({ db, audit, clock, events, references }: Deps) {
   async function load(trx: Kysely<Database>, id: number): Promise<Asset> {
     const row = await createAssetsRepository(trx).byId(id);
     if (!row) throw notFound('asset');
@@ -316,6 +316,8 @@ export function createAssetsService({ db, audit, clock, events }: Deps) {
         const maintenance = await count('asset_maintenance');
         if (assignments) uses.assignments = assignments;
         if (maintenance) uses.maintenance = maintenance;
+        // Other modules' rows that point at the asset (a ticket's linked devices and repairs).
+        Object.assign(uses, await references?.count(trx, 'asset', id));
         if (Object.keys(uses).length) throw new AppError(AssetErrors['assets.in_use'], [{ reason: 'in_use', params: uses }]);
         await createAssetsRepository(trx).remove(id);
         await audit.record(trx, actor, {

@@ -1,9 +1,9 @@
 // What a scanned label offers besides reading the card: an extension point for other modules.
 // The fault-ticket module, for one, adds "报修" here from its own routes file (evaluated when the
-// app starts, before any page renders):
+// app starts, before any page renders; see web/src/modules/tickets/routes.tsx):
 //
 //   SCAN_ACTIONS.push({ key: 'report-fault', order: 10, labelKey: <its own i18n key>,
-//                       to: (card) => `/tickets/new?assetId=${card.id}` });
+//                       to: (card) => `/tickets/report?asset=${encodeURIComponent(card.number)}` });
 //
 // The scan page shows the actions the user may take, in order; with none, it shows none.
 import type { ReactNode } from 'react';
