@@ -1,9 +1,9 @@
 // Files attached to a record (person, department, location; later assets). Upload shows its
 // progress; downloads are plain links so the browser streams them.
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, List, Progress, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { App, Flex, List, Progress, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachment, attachmentList, type ATTACHABLE } from '@shared/contracts/system.js';
 import { api } from '../lib/api-client';
@@ -13,6 +13,7 @@ import { uploadWithProgress } from '../lib/upload';
 import { ConfirmDelete } from './ConfirmDelete';
 import { EmptyState } from './EmptyState';
 import { ErrorAlert } from './ErrorAlert';
+import { FileUploadButton } from './FileUploadButton';
 
 interface AttachmentsPanelProps {
   entityType: (typeof ATTACHABLE)[number];
@@ -25,7 +26,6 @@ export function AttachmentsPanel({ entityType, entityId, canWrite }: Attachments
   const { message } = App.useApp();
   const fmt = useFormat();
   const qc = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [percent, setPercent] = useState<number | null>(null);
   const key = ['attachments', entityType, entityId];
 
@@ -53,7 +53,6 @@ export function AttachmentsPanel({ entityType, entityId, canWrite }: Attachments
       void message.error(errorText(t, err));
     } finally {
       setPercent(null);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -63,29 +62,7 @@ export function AttachmentsPanel({ entityType, entityId, canWrite }: Attachments
         <Typography.Title level={5} style={{ margin: 0 }}>
           <PaperClipOutlined /> {t('attachments.title')}
         </Typography.Title>
-        {canWrite && (
-          <>
-            <Button
-              size="small"
-              icon={<UploadOutlined />}
-              loading={percent !== null}
-              onClick={() => input.current?.click()}
-              data-testid="attachment-upload"
-            >
-              {t('attachments.upload')}
-            </Button>
-            <input
-              ref={input}
-              type="file"
-              hidden
-              data-testid="attachment-file-input"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void upload(file);
-              }}
-            />
-          </>
-        )}
+        {canWrite && <FileUploadButton onFile={upload} busy={percent !== null} testId="attachment-upload" />}
       </Flex>
       {percent !== null && <Progress percent={percent} size="small" />}
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />

@@ -1,16 +1,17 @@
 // An article's files: images as thumbnails, everything as a download link, read through the
 // article so FAQ readers get them too. Writers upload and delete; in the editor an image can be
 // put into the text as Markdown that points at our own address.
-import { FileOutlined, PaperClipOutlined, PictureOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileOutlined, PaperClipOutlined, PictureOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Image, List, Progress, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
 import { useFormat } from '../../../lib/format';
 import { ConfirmDelete } from '../../../ui/ConfirmDelete';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { FileUploadButton } from '../../../ui/FileUploadButton';
 import { KB_KEY, articleFileUrl, uploadArticleFile, useArticleAttachments, useDeleteArticleFile } from '../api';
 
 interface ArticleFilesProps {
@@ -29,7 +30,6 @@ export function ArticleFiles({ articleId, canWrite, onInsert }: ArticleFilesProp
   const { message } = App.useApp();
   const fmt = useFormat();
   const qc = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [percent, setPercent] = useState<number | null>(null);
   const files = useArticleAttachments(articleId);
   const remove = useDeleteArticleFile();
@@ -44,7 +44,6 @@ export function ArticleFiles({ articleId, canWrite, onInsert }: ArticleFilesProp
       void message.error(errorText(t, err));
     } finally {
       setPercent(null);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -57,30 +56,7 @@ export function ArticleFiles({ articleId, canWrite, onInsert }: ArticleFilesProp
         <Typography.Title level={5} style={{ margin: 0 }}>
           <PaperClipOutlined /> {t('kb.files.title')}
         </Typography.Title>
-        {canWrite && (
-          <>
-            <Button
-              size="small"
-              icon={<UploadOutlined />}
-              loading={percent !== null}
-              onClick={() => input.current?.click()}
-              data-testid="kb-file-upload"
-            >
-              {t('attachments.upload')}
-            </Button>
-            <input
-              ref={input}
-              type="file"
-              // Not `hidden`: inside a form antd's reset would show the input again.
-              style={{ display: 'none' }}
-              data-testid="kb-file-input"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void upload(file);
-              }}
-            />
-          </>
-        )}
+        {canWrite && <FileUploadButton onFile={upload} busy={percent !== null} testId="kb-file-upload" />}
       </Flex>
       {percent !== null && <Progress percent={percent} size="small" />}
       <ErrorAlert error={files.error} onRetry={() => void files.refetch()} />
