@@ -10,14 +10,14 @@ import { systemActor } from '../server/core/actor.js';
 import { sortKey } from '../server/core/sort-key.js';
 import { standaloneDeps } from '../server/core/standalone.js';
 import type { Database } from '../server/db/database.js';
-import { cjkBigrams, dialectOf, fromJson, normaliseSearch, toJson, writeSearchIndex } from '../server/db/dialect.js';
+import { dialectOf, fromJson, normaliseSearch, toJson, writeSearchIndex, writeSearchIndexBulk } from '../server/db/dialect.js';
 import { assetSearchText } from '../server/modules/assets/assets.repository.js';
 import type { AssetsTable } from '../server/modules/assets/assets.tables.js';
 import { loadCategories } from '../server/modules/assets/categories.service.js';
 import { checkCustomValues } from '../server/modules/assets/custom-fields.js';
 import { createLocationsService } from '../server/modules/org/index.js';
 import { CATALOG, NOTES, STATUS_MIX, SUPPLIERS, type CatalogEntry } from './assets-catalog.js';
-import { prng } from './seed.js';
+import { prng, searchBody } from './seed.js';
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** Buildings of the two campuses; every room name is unique, so an import can name a room alone. */
@@ -57,9 +57,6 @@ export interface AssetSeedResult {
   phases: Record<string, number>;
 }
 
-const chunks = <T>(rows: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
-
 /** Campus → building → floor → room, through the app's location service (~400 rows, so speed is no concern). */
 async function seedLocations(db: Kysely<Database>): Promise<{ count: number; rooms: { id: number; name: string }[] }> {
   const service = createLocationsService(standaloneDeps(db));
@@ -93,18 +90,8 @@ async function seedLocations(db: Kysely<Database>): Promise<{ count: number; roo
   return { count, rooms };
 }
 
-/** Inserts the grams and (SQLite) FTS rows of fresh assets; mirrors writeSearchIndex. */
-async function bulkSearchIndex(trx: Kysely<Database>, items: { id: number; text: string }[]): Promise<number> {
-  const grams = items.flatMap(({ id, text }) => cjkBigrams(text).map((gram) => ({ gram, id })));
-  for (const part of chunks(grams, 5000)) await trx.insertInto('assets_grams').values(part).execute();
-  if (dialectOf(trx) === 'sqlite') {
-    for (const part of chunks(items, 1000)) {
-      const values = sql.join(part.map((r) => sql`(${r.id}, ${r.text})`));
-      await sql`insert into assets_fts (rowid, body) values ${values}`.execute(trx);
-    }
-  }
-  return grams.length;
-}
+/** The grams and side-table rows of fresh assets, through the app's own bulk writer. */
+const bulkSearchIndex = (trx: Kysely<Database>, items: { id: number; text: string }[]) => writeSearchIndexBulk(trx, 'assets', items);
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const hex2 = (n: number) => (n & 0xff).toString(16).toUpperCase().padStart(2, '0');
@@ -321,12 +308,10 @@ function inFieldOrder<T>(values: Record<string, T>, fields: readonly { key: stri
  */
 export async function verifyAssetSearchIndex(db: Kysely<Database>, ids: number[]): Promise<string[]> {
   const problems: string[] = [];
-  const kind = dialectOf(db);
   const snapshot = async (trx: Kysely<Database>, id: number) => {
     const a = await trx.selectFrom('assets').select('search_text').where('id', '=', id).executeTakeFirstOrThrow();
     const g = await trx.selectFrom('assets_grams').select('gram').where('id', '=', id).orderBy('gram').execute();
-    const fts =
-      kind === 'sqlite' ? (await sql<{ body: string }>`select body from assets_fts where rowid = ${id}`.execute(trx)).rows[0]?.body : '';
+    const fts = await searchBody(trx, 'assets', id);
     return JSON.stringify([a.search_text, g.map((x) => x.gram), fts]);
   };
   for (const id of ids) {

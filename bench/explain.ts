@@ -8,6 +8,8 @@ import { createAssetsRepository } from '../server/modules/assets/assets.reposito
 import { createPeopleRepository } from '../server/modules/org/people.repository.js';
 import { assetListQuery } from '../shared/contracts/assets.js';
 import { personListQuery } from '../shared/contracts/org.js';
+import { ticketListQuery } from '../shared/contracts/tickets.js';
+import { createTicketsRepository } from '../server/modules/tickets/tickets.repository.js';
 
 export function explainPeopleList(db: Kysely<Database>, query: Record<string, string>): Promise<string> {
   return explainQueries(db, (recorded) => createPeopleRepository(recorded).list(personListQuery.parse(query)));
@@ -15,6 +17,13 @@ export function explainPeopleList(db: Kysely<Database>, query: Record<string, st
 
 export function explainAssetsList(db: Kysely<Database>, query: Record<string, string>): Promise<string> {
   return explainQueries(db, (recorded) => createAssetsRepository(recorded).list(assetListQuery.parse(query)));
+}
+
+/** A technician's list (tickets:read), as user `userId` sees it now. */
+export function explainTicketsList(db: Kysely<Database>, query: Record<string, string>, userId: number): Promise<string> {
+  return explainQueries(db, (recorded) =>
+    createTicketsRepository(recorded).list(ticketListQuery.parse(query), { userId, personId: null, readsAll: true }, Date.now()),
+  );
 }
 
 /** Runs `work` on a recording Kysely, then explains every query it sent, in order. */

@@ -1,7 +1,8 @@
 // npm run bench: seeds 100,000 people in 2,000 departments on SQLite and then on PostgreSQL,
 // serves them on a real port and measures the directory endpoints over real sockets; then the
 // asset ledger (100,000 assets, 1,000,000 history rows, a 50,000-row import; bench/assets-cases.ts)
-// on the same server. It prints figures and ratios; it never asserts a time (targets are shown,
+// on the same server, and the helpdesk (200,000 tickets, 2,000,000 timeline rows; bench/tickets-cases.ts).
+// It prints figures and ratios; it never asserts a time (targets are shown,
 // see docs/performance.md).
 import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,7 @@ import { prng, seedOrganisation, verifySearchIndex } from './seed.js';
 import { runLoad, stats, type LoadJob, type LoadResult, type Stats } from './load.js';
 import { explainPeopleList } from './explain.js';
 import { benchAssets, importTotal, TARGET_IMPORT_S, type AssetBenchResult } from './assets-cases.js';
+import { benchTickets, type TicketBenchResult } from './tickets-cases.js';
 import { fmt, loadAverage as load, merge, printMarkdown, printTable, TARGET_P95_MS, type Row } from './report.js';
 
 const SEQUENTIAL = 300;
@@ -24,12 +26,15 @@ const DURATION_MS = 5000;
 const TERMS_2 = ['张伟', '王芳', '网络', '打印'];
 const TERMS_3 = ['网络中心', '工程师', '打印机维护', '王秀英'];
 // Optional: `npm run bench -- --people=10000 --assets=10000 --only=sqlite` for a quick look
-// (--assets=0 skips the ledger; --history and --import set its other sizes); defaults are the real run.
+// (--assets=0 skips the ledger; --history and --import set its other sizes; --tickets=0 skips the
+// helpdesk, --events sets its timeline size); defaults are the real run.
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const PEOPLE = Number(arg('people') ?? 100_000);
 const ASSETS = Number(arg('assets') ?? 100_000);
 const HISTORY = Number(arg('history') ?? ASSETS * 10);
 const IMPORT_ROWS = Number(arg('import') ?? 50_000);
+const TICKETS = Number(arg('tickets') ?? 200_000);
+const TICKET_EVENTS = Number(arg('events') ?? TICKETS * 10);
 const ONLY = arg('only');
 const EXPLAIN = process.argv.includes('--explain');
 
@@ -55,7 +60,9 @@ async function bareRps(): Promise<Stats> {
   }
 }
 
-async function benchDatabase(dialect: Dialect): Promise<{ people: Row[]; assets: AssetBenchResult | null }> {
+async function benchDatabase(
+  dialect: Dialect,
+): Promise<{ people: Row[]; assets: AssetBenchResult | null; tickets: TicketBenchResult | null }> {
   console.log(`\n=== ${dialect}: building the server on a fresh database (${load()}) ===`);
   const t = await buildTestApp(dialect, { SYSWARD_DB_POOL_SIZE: '10', SYSWARD_RUN_JOBS: 'false' });
   try {
@@ -163,7 +170,11 @@ async function benchDatabase(dialect: Dialect): Promise<{ people: Row[]; assets:
             explain: EXPLAIN,
           })
         : null;
-    return { people: rows, assets };
+    const tickets =
+      TICKETS > 0
+        ? await benchTickets(t, admin, port, seeded, { tickets: TICKETS, events: TICKET_EVENTS, sequential: SEQUENTIAL, warmup: WARMUP })
+        : null;
+    return { people: rows, assets, tickets };
   } finally {
     await t.close();
   }
@@ -189,6 +200,8 @@ if (pgUrl) {
 
 // The same figures as markdown tables, ready for docs/performance.md.
 printMarkdown(all.map(([db, r]) => [db, r.people]));
+const helpdesks = all.flatMap(([db, r]) => (r.tickets ? [[db, r.tickets.rows] as [string, Row[]]] : []));
+if (helpdesks.length) printMarkdown(helpdesks);
 const ledgers = all.flatMap(([db, r]) => (r.assets ? [[db, r.assets] as const] : []));
 if (ledgers.length) {
   printMarkdown(ledgers.map(([db, a]) => [db, a.rows]));

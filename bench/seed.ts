@@ -4,7 +4,7 @@
 import { sortKey } from '../server/core/sort-key.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/database.js';
-import { cjkBigrams, dialectOf, normaliseSearch, writeSearchIndex } from '../server/db/dialect.js';
+import { dialectOf, normaliseSearch, writeSearchIndex, writeSearchIndexBulk } from '../server/db/dialect.js';
 import { personSearchText } from '../server/modules/org/people.repository.js';
 
 /** Small seeded PRNG (mulberry32): the same data on every run and on both databases. */
@@ -119,24 +119,14 @@ export interface SeedResult {
   grams: number;
 }
 
-const chunks = <T>(rows: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+/** The grams and side-table rows of freshly inserted rows, through the app's own bulk writer. */
+const bulkSearchIndex = (trx: Kysely<Database>, table: 'people' | 'departments', items: { id: number; text: string }[]) =>
+  writeSearchIndexBulk(trx, table, items);
 
-/** Inserts the grams and (SQLite) FTS rows of freshly inserted rows; mirrors writeSearchIndex. */
-async function bulkSearchIndex(
-  trx: Kysely<Database>,
-  table: 'people' | 'departments',
-  items: { id: number; text: string }[],
-): Promise<number> {
-  const grams = items.flatMap(({ id, text }) => cjkBigrams(text).map((gram) => ({ gram, id })));
-  for (const part of chunks(grams, 5000)) await trx.insertInto(`${table}_grams`).values(part).execute();
-  if (dialectOf(trx) === 'sqlite') {
-    for (const part of chunks(items, 1000)) {
-      const values = sql.join(part.map((r) => sql`(${r.id}, ${r.text})`));
-      await sql`insert into ${sql.table(`${table}_fts`)} (rowid, body) values ${values}`.execute(trx);
-    }
-  }
-  return grams.length;
+/** One row's text in its search side table (<table>_fts), for the checks below. */
+export async function searchBody(db: Kysely<Database>, table: string, id: number): Promise<string | undefined> {
+  const key = sql.raw(dialectOf(db) === 'sqlite' ? 'rowid' : 'id');
+  return (await sql<{ body: string }>`select body from ${sql.table(`${table}_fts`)} where ${key} = ${id}`.execute(db)).rows[0]?.body;
 }
 
 export async function seedOrganisation(
@@ -256,12 +246,10 @@ export async function seedOrganisation(
  */
 export async function verifySearchIndex(db: Kysely<Database>, ids: number[]): Promise<string[]> {
   const problems: string[] = [];
-  const kind = dialectOf(db);
   const snapshot = async (trx: Kysely<Database>, id: number) => {
     const p = await trx.selectFrom('people').select('search_text').where('id', '=', id).executeTakeFirstOrThrow();
     const g = await trx.selectFrom('people_grams').select('gram').where('id', '=', id).orderBy('gram').execute();
-    const fts =
-      kind === 'sqlite' ? (await sql<{ body: string }>`select body from people_fts where rowid = ${id}`.execute(trx)).rows[0]?.body : '';
+    const fts = await searchBody(trx, 'people', id);
     return JSON.stringify([p.search_text, g.map((x) => x.gram), fts]);
   };
   for (const id of ids) {

@@ -15,6 +15,7 @@ import { Kysely, SqliteDialect, sql, type QueryResult, type RawBuilder } from 'k
 import { createFileStore } from '../core/files.js';
 import type { Connection } from './connect.js';
 import type { Database } from './database.js';
+import { rebuildSearchBodies, searchBodyTables } from './dialect.js';
 import { migrations } from './migrations/index.js';
 
 const FORMAT = 'sysward-backup';
@@ -40,7 +41,7 @@ interface TableMeta {
 
 async function dataTableMeta(db: Kysely<any>): Promise<TableMeta[]> {
   const tables = (await db.introspection.getTables())
-    // Kysely's bookkeeping, and SQLite FTS tables (rebuilt from search_text on restore).
+    // Kysely's bookkeeping, and the search side tables (rebuilt from search_text on restore).
     .filter((t) => !t.name.startsWith('kysely_') && !/_fts($|_)/.test(t.name));
   const names = tables.map((t) => t.name);
   const first = ['settings', 'departments', 'people', 'locations', 'dictionaries', 'users'];
@@ -150,14 +151,6 @@ export async function backupTo(conn: Connection, dataDir: string, file: string):
   return summary;
 }
 
-/** Every FTS5 search table (<table>_fts); rebuilt from search_text on restore. */
-async function sqliteFtsTables(db: Kysely<any>): Promise<string[]> {
-  const rows = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' and name like '%\\_fts' escape '\\' and sql like '%fts5%'`.execute(db);
-  return rows.rows.map((r) => r.name);
-}
-
 function decodeValue(v: unknown): unknown {
   if (v && typeof v === 'object' && '$b64' in v) return Buffer.from(String((v as { $b64: string }).$b64), 'base64');
   return v;
@@ -181,7 +174,7 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
     // The audit trail refuses deletes by trigger; a restore replaces it wholesale, so the
     // triggers are lifted inside this transaction only, and foreign keys checked at commit.
     // Nothing here needs a superuser: the tables' owner (the application's role) may do it all.
-    const ftsTables = conn.kind === 'sqlite' ? await sqliteFtsTables(trx) : [];
+    const ftsTables = await searchBodyTables(trx);
     if (conn.kind === 'postgres') {
       const fks = await sql<{
         tbl: string;
@@ -200,7 +193,6 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
       await sql`drop trigger if exists audit_log_no_delete`.execute(trx);
     }
     for (const t of [...tables].reverse()) await trx.deleteFrom(t).execute();
-    for (const fts of ftsTables) await sql`delete from ${sql.table(fts)}`.execute(trx);
 
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
@@ -229,11 +221,8 @@ export async function restoreFrom(conn: Connection, dataDir: string, file: strin
       }
     }
 
+    for (const fts of ftsTables) await rebuildSearchBodies(trx, fts);
     if (conn.kind === 'sqlite') {
-      for (const fts of ftsTables) {
-        const source = fts.replace(/_fts$/, '');
-        await sql`insert into ${sql.table(fts)} (rowid, body) select id, search_text from ${sql.table(source)}`.execute(trx);
-      }
       await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
         trx,
       );

@@ -40,8 +40,11 @@ export function isForeignKeyViolation(err: unknown): boolean {
 
 // ---- Chinese substring search ---------------------------------------------------------------
 // Each searchable table keeps a lower-cased `search_text` column. Terms of three or more
-// characters use a trigram index (SQLite FTS5 trigram table <table>_fts whose rowid is the row id;
-// PostgreSQL pg_trgm GIN index on search_text). Trigram indexes cannot serve two-character terms,
+// characters use a trigram index on a narrow side table <table>_fts that holds only the row id and
+// the same text: an FTS5 trigram table on SQLite (rowid = the row id), a table (id, body) with a
+// pg_trgm GIN index on PostgreSQL. Narrow matters on PostgreSQL: a term with thousands of matches
+// is rechecked and counted on those few pages instead of the wide rows (decision 0009).
+// Trigram indexes cannot serve two-character terms,
 // the commonest Chinese queries (网络, 张伟), so every bigram that holds a CJK character is also
 // kept in <table>_grams(gram, id). Anything shorter, or a two-character ASCII term, scans.
 
@@ -115,6 +118,7 @@ export async function planSearch(db: Kysely<any>, table: string, rawTerm: string
   const like = sql<boolean>`${text} like ${likePattern(term)} escape '\\'`;
   let idQuery: RawBuilder<{ id: number }> | null = null;
   let countQuery: RawBuilder<{ n: number }> | null = null;
+  let denseCondition: RawBuilder<boolean> | null = null;
   if (chars.length === 2 && CJK.test(term)) {
     idQuery = sql`select id from ${sql.table(`${table}_grams`)} where gram = ${term} limit ${cap + 1}`;
     countQuery = sql`select count(*) as n from ${sql.table(`${table}_grams`)} where gram = ${term}`;
@@ -124,14 +128,17 @@ export async function planSearch(db: Kysely<any>, table: string, rawTerm: string
     countQuery = sql`select count(*) as n from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${phrase}`;
   } else if (chars.length >= 3) {
     const pattern = likePattern(term);
-    idQuery = sql`select id from ${sql.table(table)} where search_text like ${pattern} escape '\\' limit ${cap + 1}`;
-    countQuery = sql`select count(*) as n from ${sql.table(table)} where search_text like ${pattern} escape '\\'`;
+    const bodies = sql.table(`${table}_fts`);
+    idQuery = sql`select id from ${bodies} where body like ${pattern} escape '\\' limit ${cap + 1}`;
+    countQuery = sql`select count(*) as n from ${bodies} where body like ${pattern} escape '\\'`;
+    // Dense: the row's id probed in the narrow side table, never a LIKE over the wide row's text.
+    denseCondition = sql<boolean>`${sql.ref(`${alias}.id`)} in (select id from ${bodies} where body like ${pattern} escape '\\')`;
   }
   if (!idQuery || !countQuery) return { condition: like, matches: null };
   const ids = (await idQuery.execute(db)).rows.map((r) => Number(r.id));
   if (ids.length <= cap) return { condition: idIn(kind, `${alias}.id`, ids, true), matches: ids.length };
   const n = (await countQuery.execute(db)).rows[0]?.n;
-  return { condition: like, matches: Number(n ?? 0) };
+  return { condition: denseCondition ?? like, matches: Number(n ?? 0) };
 }
 
 /** Keeps the search structures of one row in step with its text; call inside the writing transaction. */
@@ -146,15 +153,18 @@ export async function writeSearchIndex(db: Kysely<any>, table: string, id: numbe
       .insertInto(`${table}_grams`)
       .values(grams.map((gram) => ({ gram, id })))
       .execute();
+  const bodies = sql.table(`${table}_fts`);
   if (kind === 'sqlite') {
-    await sql`delete from ${sql.table(`${table}_fts`)} where rowid = ${id}`.execute(db);
-    await sql`insert into ${sql.table(`${table}_fts`)} (rowid, body) values (${id}, ${text})`.execute(db);
+    await sql`delete from ${bodies} where rowid = ${id}`.execute(db);
+    await sql`insert into ${bodies} (rowid, body) values (${id}, ${text})`.execute(db);
+  } else {
+    await sql`insert into ${bodies} (id, body) values (${id}, ${text}) on conflict (id) do update set body = excluded.body`.execute(db);
   }
 }
 
 export async function removeSearchIndex(db: Kysely<any>, table: string, id: number): Promise<void> {
   await db.deleteFrom(`${table}_grams`).where('id', '=', id).execute();
-  if (dialectOf(db) === 'sqlite') await sql`delete from ${sql.table(`${table}_fts`)} where rowid = ${id}`.execute(db);
+  await sql`delete from ${sql.table(`${table}_fts`)} where ${sql.raw(dialectOf(db) === 'sqlite' ? 'rowid' : 'id')} = ${id}`.execute(db);
 }
 
 /** Migration helper: the search column's companions for one table. */
@@ -170,9 +180,37 @@ export async function createSearchStructures(db: Kysely<any>, table: string): Pr
   if (kind === 'sqlite') {
     await sql`create virtual table ${sql.table(`${table}_fts`)} using fts5(body, tokenize = 'trigram')`.execute(db);
   } else {
-    await sql`create extension if not exists pg_trgm`.execute(db);
-    await sql`create index ${sql.ref(`${table}_search_trgm`)} on ${sql.table(table)} using gin (search_text gin_trgm_ops)`.execute(db);
+    await createPostgresSearchBodies(db, table);
   }
+}
+
+/** PostgreSQL's narrow search side table; `if not exists`, so a later migration may bring older tables to it. */
+export async function createPostgresSearchBodies(db: Kysely<any>, table: string): Promise<void> {
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  await sql`create table if not exists ${sql.table(`${table}_fts`)} (id integer primary key, body text not null)`.execute(db);
+  await sql`create index if not exists ${sql.ref(`${table}_fts_trgm`)} on ${sql.table(`${table}_fts`)} using gin (body gin_trgm_ops)`.execute(
+    db,
+  );
+}
+
+/** Every search side table (<table>_fts); backups leave them out and restores rebuild them from search_text. */
+export async function searchBodyTables(db: Kysely<any>): Promise<string[]> {
+  const rows =
+    dialectOf(db) === 'sqlite'
+      ? await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name like '%\\_fts' escape '\\' and sql like '%fts5%'`.execute(db)
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_name like '%\\_fts' escape '\\'`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+/** Refills one side table from its source table's search_text (after a restore or a conversion). */
+export async function rebuildSearchBodies(db: Kysely<any>, bodiesTable: string): Promise<void> {
+  const source = sql.table(bodiesTable.replace(/_fts$/, ''));
+  const key = sql.raw(dialectOf(db) === 'sqlite' ? 'rowid' : 'id');
+  await sql`delete from ${sql.table(bodiesTable)}`.execute(db);
+  await sql`insert into ${sql.table(bodiesTable)} (${key}, body) select id, search_text from ${source}`.execute(db);
 }
 
 // ---- values inside JSON columns (custom fields) -----------------------------------------------
@@ -193,7 +231,8 @@ export function jsonNumber(kind: DbKind, column: string, key: string): RawBuilde
 }
 
 /** Search structures for many new rows at once (imports, seeding): rows must not be indexed yet. */
-export async function writeSearchIndexBulk(db: Kysely<any>, table: string, rows: { id: number; text: string }[]): Promise<void> {
+/** Returns how many grams it wrote. */
+export async function writeSearchIndexBulk(db: Kysely<any>, table: string, rows: { id: number; text: string }[]): Promise<number> {
   const kind = dialectOf(db);
   const grams = rows.flatMap((r) => cjkBigrams(r.text).map((gram) => ({ gram, id: r.id })));
   for (let i = 0; i < grams.length; i += 2000)
@@ -201,13 +240,13 @@ export async function writeSearchIndexBulk(db: Kysely<any>, table: string, rows:
       .insertInto(`${table}_grams`)
       .values(grams.slice(i, i + 2000))
       .execute();
-  if (kind === 'sqlite')
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      await sql`insert into ${sql.table(`${table}_fts`)} (rowid, body) values ${sql.join(chunk.map((r) => sql`(${r.id}, ${normaliseSearch(r.text)})`))}`.execute(
-        db,
-      );
-    }
+  const key = sql.raw(kind === 'sqlite' ? 'rowid' : 'id');
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const values = sql.join(chunk.map((r) => sql`(${r.id}, ${normaliseSearch(r.text)})`));
+    await sql`insert into ${sql.table(`${table}_fts`)} (${key}, body) values ${values}`.execute(db);
+  }
+  return grams.length;
 }
 
 // ---- work queues (outboxes) -------------------------------------------------------------------
@@ -216,6 +255,11 @@ export async function writeSearchIndexBulk(db: Kysely<any>, table: string, rows:
  * Rows a worker claims inside a short transaction: PostgreSQL skips rows another instance has
  * locked, so two instances never take the same one. SQLite has a single writer and no row locks.
  */
+/** A row read to be changed: PostgreSQL locks it until the transaction ends (SQLite has one writer). */
+export function forUpdate<QB extends { forUpdate(): QB }>(kind: DbKind, qb: QB): QB {
+  return kind === 'postgres' ? qb.forUpdate() : qb;
+}
+
 export function skipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(kind: DbKind, qb: QB): QB {
   return kind === 'postgres' ? qb.forUpdate().skipLocked() : qb;
 }

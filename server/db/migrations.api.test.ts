@@ -1,16 +1,18 @@
 // Upgrading a database that already holds data: the migration that added pinyin sort keys fills
-// them for rows written before it.
+// them for rows written before it; PostgreSQL's search moves to its side tables with the rows.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { testSettings } from '../config.js';
 import { connect, type Connection } from './connect.js';
 import { migrateToLatest, migrationsCurrent } from './migrate.js';
 import { migrations } from './migrations/index.js';
+import * as searchBodies from './migrations/2026120410_search_bodies.js';
+import { planSearch } from './dialect.js';
 import { dialects } from '../test/test-app.js';
 
 const names = Object.keys(migrations);
@@ -63,6 +65,27 @@ for (const dialect of dialects()) {
       assert.equal((await conn.db.selectFrom('people').select('name_sort').executeTakeFirstOrThrow()).name_sort, 'zhang wei');
       assert.equal((await conn.db.selectFrom('departments').select('name_sort').executeTakeFirstOrThrow()).name_sort, 'xin xi zhong xin');
       assert.equal((await conn.db.selectFrom('locations').select('name_sort').executeTakeFirstOrThrow()).name_sort, 'ji fang 0000000101');
+    });
+
+    it('moves a PostgreSQL table searched by a trigram index on its own rows to the narrow side table', async (tc) => {
+      if (dialect !== 'postgres') return tc.skip('SQLite has always had its side tables');
+      const db = conn.db as unknown as Kysely<any>;
+      // The shape before 2026120410: no side table, the trigram index on the wide table.
+      await sql`drop table people_fts`.execute(db);
+      await sql`create index people_search_trgm on people using gin (search_text gin_trgm_ops)`.execute(db);
+      await db
+        .insertInto('people')
+        .values({ name: '网络中心王芳', kind: 'employee', status: 'active', search_text: '网络中心王芳', created_at: 1, updated_at: 1 })
+        .execute();
+      await searchBodies.up(db);
+      const plan = await planSearch(db, 'people', '络中心王');
+      const found = await db.selectFrom('people').select('name').where(plan.condition).execute();
+      assert.deepEqual(
+        found.map((r) => r.name),
+        ['网络中心王芳'],
+      );
+      const old = await sql`select 1 from pg_indexes where indexname = 'people_search_trgm'`.execute(db);
+      assert.equal(old.rows.length, 0);
     });
   });
 }

@@ -64,7 +64,13 @@ export const auditListQuery = z.strictObject({
 export const auditPage = pageOf(auditEntry);
 
 // ---- attachments ----
-export const ATTACHABLE = ['person', 'department', 'location', 'asset', 'asset_maintenance'] as const;
+/**
+ * Entity types whose files the generic list reads (each module registers its type with the read
+ * and write permission). Tickets and knowledge-base articles keep their files here too; their own
+ * routes serve reporters and FAQ readers, and for tickets:read / kb:read holders, who see every
+ * ticket and article, the generic list shows the same files.
+ */
+export const ATTACHABLE = ['person', 'department', 'location', 'asset', 'asset_maintenance', 'ticket', 'kb_article'] as const;
 export const attachment = z.object({
   id: z.number().int(),
   entityType: z.string(),

@@ -288,6 +288,27 @@ export const timelineEntry = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+/**
+ * `data` of an 'assigned' entry: the user ids, and the names they had when it was written (so the
+ * history reads true after a rename). Entries written before names were kept have ids only.
+ */
+export const assignedEntryData = z.object({
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  fromName: z.string().nullable().optional(),
+  toName: z.string().nullable().optional(),
+});
+export type AssignedEntryData = z.infer<typeof assignedEntryData>;
+/** An asset as it was named when a timeline entry was written. */
+export const assetEntryRef = z.object({ id: z.number(), number: z.string(), name: z.string() });
+/** `data` of an 'asset' entry: ids linked and unlinked; `assets` names them (absent in older entries). */
+export const assetEntryData = z.object({
+  added: z.array(z.number()),
+  removed: z.array(z.number()),
+  assets: z.array(assetEntryRef).optional(),
+});
+export type AssetEntryData = z.infer<typeof assetEntryData>;
 export const timelinePage = z.object({ items: z.array(timelineEntry), nextBefore: z.number().nullable() });
 
 // ---- lists ----
@@ -313,6 +334,8 @@ export const ticketListQuery = z.strictObject({
   locationId: id.optional(),
   assetId: id.optional(),
   important: z.enum(['true', 'false']).optional(),
+  /** true: every ticket waiting for a leader's decision (whoever the leader is); false: none of those. */
+  needsLeader: z.enum(['true', 'false']).optional(),
   createdFrom: dateString.optional(),
   createdTo: dateString.optional(),
 });
@@ -328,6 +351,8 @@ export const ticketCounts = z.object({
   near: z.number(),
   leader: z.number(),
   reported: z.number(),
+  /** Every ticket waiting for a leader's decision (0 for callers without tickets:read). */
+  needsLeader: z.number(),
 });
 
 // ---- service targets (in working minutes, see shared/lib/work-calendar.ts) ----
@@ -403,5 +428,22 @@ export const repairIdParam = z.strictObject({ id, repairId: id });
 export const ticketAttachmentParam = z.strictObject({ id, attachmentId: id });
 /** A photo or PDF uploaded before the ticket (or comment) that will carry it exists. */
 export const ticketUpload = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number() });
+/** GET /api/tickets/locations: the report form's place picker for anyone signed in (staff cannot read /api/locations). */
+export const TICKET_LOCATION_CAP = 50;
+export const ticketLocationQuery = z.strictObject({
+  /** Words that must all appear in the location's path ("行政楼 3楼") or its code; empty = the first of the tree. */
+  q: line(100).default(''),
+});
+export const ticketLocationOption = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  parentId: z.number().nullable(),
+  /** Names from the root down to this location. */
+  path: z.array(z.string()),
+});
+export type TicketLocationOption = z.infer<typeof ticketLocationOption>;
+/** In tree order, at most TICKET_LOCATION_CAP; truncated = more matched (the person types more). */
+export const ticketLocationList = z.object({ items: z.array(ticketLocationOption), truncated: z.boolean() });
 /** Technicians (assignee picker) and active users (leader picker). */
 export const ticketUserList = z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) });

@@ -9,6 +9,9 @@ import * as m2026120401 from './2026120401_notify.js';
 import * as m2026120402 from './2026120402_vendors.js';
 import * as m2026120403 from './2026120403_tickets.js';
 import * as m2026120404 from './2026120404_kb.js';
+import * as m2026120410 from './2026120410_search_bodies.js';
+import * as m2026120420 from './2026120420_tickets_needs_leader.js';
+import * as m2026120430 from './2026120430_ticket_counts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112901_foundation': m2026112901,
@@ -20,4 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026120402_vendors': m2026120402,
   '2026120403_tickets': m2026120403,
   '2026120404_kb': m2026120404,
+  '2026120410_search_bodies': m2026120410,
+  '2026120420_tickets_needs_leader': m2026120420,
+  '2026120430_ticket_counts': m2026120430,
 };

@@ -154,7 +154,9 @@ export function createAssetsRepository(db: Kysely<Database>) {
     const related = (dense: boolean): Expression<SqlBool> | null => {
       if (!search) return null;
       const others: Expression<SqlBool>[] = [];
-      if (search.people.length) others.push(keyIn('assets.holder_person_id', search.people, dense));
+      // Probed: a person holds a handful of assets, so PostgreSQL should fetch them and sort,
+      // not walk the whole sort index looking for them (王秀英: 152 assets, 9.5 → 1 ms).
+      if (search.people.length) others.push(keyIn('assets.holder_person_id', search.people, dense, true));
       if (search.departments.length) others.push(keyIn('assets.department_id', search.departments, dense));
       if (search.locations.length) others.push(keyIn('assets.location_id', search.locations, dense));
       return others.length ? sql<SqlBool>`(${sql.join(others, sql` or `)})` : null;

@@ -58,7 +58,12 @@ for (const dialect of dialects()) {
         [c.assets.spare],
       );
       const entry = ok(await c.tech.get(`/api/tickets/${a}/timeline`)).items[0];
-      assert.deepEqual(entry.data, { added: [], removed: [c.assets.staff] });
+      assert.deepEqual(entry.data.added, []);
+      assert.deepEqual(entry.data.removed, [c.assets.staff]);
+      assert.deepEqual(
+        entry.data.assets.map((x: { id: number; name: string }) => [x.id, x.name]),
+        [[c.assets.staff, '张伟的台式机']],
+      );
       fails(await c.tech.put(`/api/tickets/${a}/assets`, { assetIds: [999_999] }), 400, 'tickets.invalid_reference');
       assert.deepEqual(
         ok(await c.tech.get(`/api/tickets?assetId=${c.assets.spare}`)).items.map((x: { id: number }) => x.id),

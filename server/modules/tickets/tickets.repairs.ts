@@ -17,6 +17,7 @@ import { auditSummary, toRepair } from './tickets.mappers.js';
 import { createTicketRelatedRepository } from './tickets.related.repository.js';
 import type { TicketRow } from './tickets.repository.js';
 import type { TicketRepairsTable } from './tickets.tables.js';
+import { assetData } from './tickets.timeline-data.js';
 
 const invalid = (field: string, reason: string) => fieldError(TicketErrors['tickets.invalid_reference'], field, reason);
 const locked = (field: string) => fieldError(TicketErrors['tickets.repair_locked'], field, 'locked');
@@ -38,7 +39,7 @@ export function createTicketRepairs(core: TicketCore, get: (actor: Actor, id: nu
     const related = createTicketRelatedRepository(tx.trx);
     if (!(await related.assetIdsOf(t.id)).includes(assetId)) {
       await related.addAssets(t.id, [assetId]);
-      await core.timeline(tx, actor, { ticketId: t.id, kind: 'asset', internal: true, data: { added: [assetId], removed: [] } });
+      await core.timeline(tx, actor, { ticketId: t.id, kind: 'asset', internal: true, data: await assetData(tx.trx, [assetId], []) });
     }
     const assets = createAssetsService({ db: tx.trx, audit, clock, events: tx.events });
     const asset = await assets.getIn(tx.trx, assetId);

@@ -12,10 +12,10 @@ import {
   type SqlBool,
   type Updateable,
 } from 'kysely';
-import { OPEN_STATES, TICKET_PRIORITIES, type TicketListQuery } from '../../../shared/contracts/tickets.js';
+import { OPEN_STATES, TICKET_PRIORITIES, TICKET_STATES, type TicketListQuery } from '../../../shared/contracts/tickets.js';
 import { pageWindow } from '../../core/listing.js';
 import type { Database } from '../../db/database.js';
-import { dialectOf, idIn, inWithoutIndex, planSearch, SEARCH_ID_CAP, writeSearchIndex } from '../../db/dialect.js';
+import { dialectOf, forUpdate, idIn, inWithoutIndex, planSearch, SEARCH_ID_CAP, writeSearchIndex } from '../../db/dialect.js';
 import { orgLookups } from '../org/index.js';
 import type { TicketsTable } from './tickets.tables.js';
 
@@ -47,6 +47,9 @@ const SORT = {
 // Literal, not bound: a constant list lets both databases judge the state index by its values.
 const OPEN_LIST = sql.raw(`(${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`);
 const isOpen = sql<SqlBool>`tickets.state in ${OPEN_LIST}`;
+// Literal for the same reason: the partial index tickets_needs_leader holds exactly these rows.
+const waitsForLeader = sql<SqlBool>`tickets.needs_leader = 1`;
+const noLeaderWait = sql<SqlBool>`tickets.needs_leader = 0`;
 
 /** A running clock past its due time; a waiting ticket's resolution clock is judged where it paused. */
 export function overdueCondition(now: number): Expression<SqlBool> {
@@ -75,6 +78,21 @@ export type ListFilters = Omit<TicketListQuery, 'page' | 'pageSize' | 'order' | 
   createdFromMs?: number;
   createdBeforeMs?: number;
 };
+
+/** Adds `delta` to the number of tickets in `state` (the row is made on first use). */
+async function countState(db: Kysely<Database>, state: string, delta: number): Promise<void> {
+  await db
+    .insertInto('ticket_state_counts')
+    .values({ state, n: delta })
+    .onConflict((oc) => oc.column('state').doUpdateSet((eb) => ({ n: eb('ticket_state_counts.n', '+', delta) })))
+    .execute();
+}
+
+/** Recounts every state from the rows; for bulk loads that write tickets directly (the bench). */
+export async function recountTicketStates(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('ticket_state_counts').execute();
+  await sql`insert into ticket_state_counts (state, n) select state, count(*) from tickets group by state`.execute(db);
+}
 
 export function createTicketsRepository(db: Kysely<Database>) {
   const kind = dialectOf(db);
@@ -107,9 +125,7 @@ export function createTicketsRepository(db: Kysely<Database>) {
     const assetTickets = q.assetId
       ? (await db.selectFrom('ticket_assets').select('ticket_id').where('asset_id', '=', q.assetId).execute()).map((r) => r.ticket_id)
       : null;
-    const onlySearch =
-      view === 'all' &&
-      !q.state?.length &&
+    const noOtherFilter =
       !q.priority?.length &&
       !q.kind &&
       q.category === undefined &&
@@ -118,14 +134,31 @@ export function createTicketsRepository(db: Kysely<Database>) {
       !locations &&
       !assetTickets &&
       !q.important &&
+      !q.needsLeader &&
       q.createdFromMs === undefined &&
       q.createdBeforeMs === undefined;
     /** A search alone is counted by its index (a common term would otherwise be checked row by row). */
-    const knownTotal = search && onlySearch ? search.matches : null;
+    let knownTotal = search && noOtherFilter && view === 'all' && !q.state?.length ? search.matches : null;
+    // All tickets, the open ones, or those in chosen states: the kept per-state numbers.
+    if (!search && noOtherFilter && (view === 'all' || view === 'open')) {
+      const states = (view === 'open' ? OPEN_STATES : TICKET_STATES).filter((st) => !q.state?.length || q.state.includes(st));
+      knownTotal = states.length
+        ? Number(
+            (
+              await db
+                .selectFrom('ticket_state_counts')
+                .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'))
+                .where('state', 'in', states)
+                .executeTakeFirstOrThrow()
+            ).n,
+          )
+        : 0;
+    }
     const where = (dense: boolean) => (eb: ExpressionBuilder<Database, 'tickets'>) => {
       const all: Expression<SqlBool>[] = [];
       const me = viewer.userId ?? -1;
-      const open = dense ? inWithoutIndex(kind, 'tickets.state', OPEN_STATES) : isOpen;
+      // PostgreSQL keeps the literal list: its partial indexes on open tickets need it.
+      const open = dense && kind === 'sqlite' ? inWithoutIndex(kind, 'tickets.state', OPEN_STATES) : isOpen;
       if (view === 'mine') all.push(eb('tickets.assignee_user_id', '=', me), open);
       else if (view === 'unassigned') all.push(eb('tickets.assignee_user_id', 'is', null), open);
       else if (view === 'open') all.push(open);
@@ -144,6 +177,7 @@ export function createTicketsRepository(db: Kysely<Database>) {
         all.push(locations.length === 1 ? eb('tickets.location_id', '=', locations[0]!) : idIn(kind, 'tickets.location_id', locations));
       if (assetTickets) all.push(idIn(kind, 'tickets.id', assetTickets, true));
       if (q.important) all.push(eb('tickets.important', '=', q.important === 'true' ? 1 : 0));
+      if (q.needsLeader) all.push(q.needsLeader === 'true' ? waitsForLeader : noLeaderWait);
       if (q.createdFromMs !== undefined) all.push(eb('tickets.created_at', '>=', q.createdFromMs));
       if (q.createdBeforeMs !== undefined) all.push(eb('tickets.created_at', '<', q.createdBeforeMs));
       return eb.and(all);
@@ -190,11 +224,14 @@ export function createTicketsRepository(db: Kysely<Database>) {
     async counts(
       viewer: Viewer,
       now: number,
-    ): Promise<Record<'mine' | 'unassigned' | 'open' | 'overdue' | 'near' | 'leader' | 'reported', number>> {
-      const count = async (view: TicketListQuery['view']) => countWhere((await filters({ view }, viewer, now)).where(false));
+    ): Promise<Record<'mine' | 'unassigned' | 'open' | 'overdue' | 'near' | 'leader' | 'reported' | 'needsLeader', number>> {
+      const count = async (view: TicketListQuery['view']) => {
+        const { where, knownTotal } = await filters({ view }, viewer, now);
+        return knownTotal ?? countWhere(where(false));
+      };
       const reported = await count('reported');
       const leader = await count('leader');
-      if (!viewer.readsAll) return { mine: 0, unassigned: 0, open: 0, overdue: 0, near: 0, leader, reported };
+      if (!viewer.readsAll) return { mine: 0, unassigned: 0, open: 0, overdue: 0, near: 0, leader, reported, needsLeader: 0 };
       return {
         mine: await count('mine'),
         unassigned: await count('unassigned'),
@@ -203,6 +240,8 @@ export function createTicketsRepository(db: Kysely<Database>) {
         near: await count('near'),
         leader,
         reported,
+        // Read from the partial index alone: it holds only the tickets that wait.
+        needsLeader: await countWhere(() => waitsForLeader),
       };
     },
 
@@ -228,10 +267,22 @@ export function createTicketsRepository(db: Kysely<Database>) {
         : Promise.resolve([]),
 
     async insert(row: Insertable<TicketsTable>): Promise<number> {
-      return (await db.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow()).id;
+      const id = (await db.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow()).id;
+      await countState(db, row.state, 1);
+      return id;
     },
     async update(id: number, set: Updateable<TicketsTable>): Promise<void> {
+      // A state change moves the ticket between the per-state counts. The row is locked before
+      // its old state is read, so two changes of one ticket cannot both count from the same state.
+      const before =
+        set.state === undefined
+          ? null
+          : await forUpdate(kind, db.selectFrom('tickets').select('state').where('id', '=', id)).executeTakeFirst();
       await db.updateTable('tickets').set(set).where('id', '=', id).execute();
+      if (before && set.state !== undefined && before.state !== set.state) {
+        await countState(db, before.state, -1);
+        await countState(db, set.state as string, 1);
+      }
     },
 
     /** Number, title, description, the public comments and the record, as the search sees them. */

@@ -13,6 +13,8 @@ import {
   ticketCounts,
   ticketCreateInput,
   ticketListQuery,
+  ticketLocationList,
+  ticketLocationQuery,
   ticketPage,
   ticketSettings,
   ticketStats,
@@ -28,6 +30,7 @@ import { sendDownload } from '../../core/http/download.js';
 import type { ModuleContext } from '../../core/module.js';
 import { TICKET_UPLOAD_MAX_BYTES } from './tickets.attachments.js';
 import { activeUsers } from './tickets.checks.js';
+import { locationOptions } from './tickets.locations.js';
 import { technicianUsers } from './tickets.notifications.js';
 import type { TicketServices } from './tickets.services.js';
 import { readTicketSettings, updateTicketSettings } from './tickets.settings.js';
@@ -121,6 +124,19 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: ModuleContext, s
     '/api/tickets/leader-candidates',
     { config: write, schema: { tags, summary: 'Active users a ticket can be escalated to', response: { 200: ticketUserList } } },
     async () => ({ items: await activeUsers(ctx.db) }),
+  );
+  r.get(
+    '/api/tickets/locations',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Locations to pick where a fault is (anyone signed in; id, name, kind and path only)',
+        querystring: ticketLocationQuery,
+        response: { 200: ticketLocationList },
+      },
+    },
+    (req) => locationOptions(ctx.db, req.query.q),
   );
   r.get(
     '/api/tickets/suggest',

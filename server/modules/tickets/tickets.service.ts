@@ -28,6 +28,7 @@ import { createTicketsRepository, priorityRank } from './tickets.repository.js';
 import { readTicketSettings } from './tickets.settings.js';
 import { nextSlaCheck, targetTimes } from './tickets.sla.js';
 import type { TicketsTable } from './tickets.tables.js';
+import { assignedData } from './tickets.timeline-data.js';
 import { nextDate, startOfDayIn } from './tickets.time.js';
 
 const TIMELINE_PAGE = 50;
@@ -119,7 +120,12 @@ export function createTicketsService(core: TicketCore, attachments: TicketAttach
         await createTicketRelatedRepository(trx).addAssets(ticketId, assetIds);
         await core.timeline(tx, actor, { ticketId, kind: 'created', internal: false, data: { source: input.source, kind: input.kind } });
         if (assigned)
-          await core.timeline(tx, actor, { ticketId, kind: 'assigned', internal: true, data: { from: null, to: input.assigneeUserId } });
+          await core.timeline(tx, actor, {
+            ticketId,
+            kind: 'assigned',
+            internal: true,
+            data: await assignedData(trx, null, input.assigneeUserId),
+          });
         const created = await core.reload(trx, ticketId);
         await attachments.attachPending(tx, actor, created, input.attachmentIds, false);
         await audit.record(trx, actor, {

@@ -37,7 +37,7 @@ for (const dialect of dialects()) {
       const filtered = ok(await c.staff.get(`/api/tickets?reporterPersonId=${c.people.staff2}`));
       assert.equal(filtered.total, 0);
       const counts = ok(await c.staff.get('/api/tickets/counts'));
-      assert.deepEqual(counts, { mine: 0, unassigned: 0, open: 0, overdue: 0, near: 0, leader: 0, reported: 1 });
+      assert.deepEqual(counts, { mine: 0, unassigned: 0, open: 0, overdue: 0, near: 0, leader: 0, reported: 1, needsLeader: 0 });
       assert.equal(ok(await c.tech.get('/api/tickets?view=all')).total, 2);
     });
 

@@ -118,6 +118,12 @@ export interface TicketGramsTable {
   id: number;
 }
 
+/** How many tickets are in each state, kept by the repository with every write (decision 0010). */
+export interface TicketStateCountsTable {
+  state: string;
+  n: number;
+}
+
 export interface TicketTables {
   tickets: TicketsTable;
   tickets_grams: TicketGramsTable;
@@ -128,4 +134,5 @@ export interface TicketTables {
   ticket_internal_attachments: TicketInternalAttachmentsTable;
   ticket_uploads: TicketUploadsTable;
   ticket_number_sequences: TicketNumberSequencesTable;
+  ticket_state_counts: TicketStateCountsTable;
 }

@@ -19,6 +19,7 @@ import { TicketErrors } from './tickets.errors.js';
 import { auditSummary } from './tickets.mappers.js';
 import { createTicketRelatedRepository } from './tickets.related.repository.js';
 import { createTicketsRepository, type TicketRow } from './tickets.repository.js';
+import { assetData, assignedData } from './tickets.timeline-data.js';
 import { needsRecord, type Transitions } from './tickets.transitions.js';
 
 type BulkResult = { changed: number; skipped: { id: number; code: string }[] };
@@ -42,7 +43,7 @@ export function createTicketWorkService(
       ticketId: t.id,
       kind: 'assigned',
       internal: true,
-      data: { from: t.assignee_user_id, to: assigneeUserId },
+      data: await assignedData(tx.trx, t.assignee_user_id, assigneeUserId),
     });
     if (promote) {
       await core.timeline(tx, actor, { ticketId: t.id, kind: 'state', internal: false, data: { from: 'new', to: 'assigned' } });
@@ -123,7 +124,7 @@ export function createTicketWorkService(
         if (!added.length && !removed.length) return;
         await related.removeAssets(id, removed);
         await related.addAssets(id, added);
-        await core.timeline(tx, actor, { ticketId: id, kind: 'asset', internal: true, data: { added, removed } });
+        await core.timeline(tx, actor, { ticketId: id, kind: 'asset', internal: true, data: await assetData(tx.trx, added, removed) });
         await core.apply(tx, actor, t, {});
         await audit.record(tx.trx, actor, {
           action: 'update',

@@ -1,8 +1,8 @@
 // Reads QR codes with the device camera (the back one on a phone) and hands each text to onCode.
 // Decoding uses the browser's BarcodeDetector where it has one (Android Chrome, Safari), else
 // jsQR, loaded only when the camera is first opened. Frames are decoded about five times a
-// second, and the same code is reported at most once every two seconds, so holding a label in
-// front of the camera counts it once. Where there is no camera, or it is not allowed, a message
+// second; a code is reported again only after it has been out of view for two seconds, so
+// holding a label in front of the camera counts it once. Where there is no camera, or it is not allowed, a message
 // says why; the page's typed input stays the way to count.
 import { CameraOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
@@ -103,9 +103,11 @@ export function CodeScanner({ onCode, disabled }: CodeScannerProps) {
         .then((text) => {
           if (cancelled || !text) return;
           const now = Date.now();
-          if (text === last.text && now - last.at < SAME_CODE_PAUSE_MS) return;
+          // `at` is when the code was last SEEN, so a label held in view stays counted once
+          // however slowly frames come; it counts again only after it was out of view a while.
+          const again = text === last.text && now - last.at < SAME_CODE_PAUSE_MS;
           last = { text, at: now };
-          emit(text);
+          if (!again) emit(text);
         })
         .catch(() => {})
         .finally(() => (busy = false));

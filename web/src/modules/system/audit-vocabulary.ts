@@ -1,5 +1,8 @@
-// Entity types and actions the modules write to the audit trail so far (translated under
-// audit.entities / audit.actions). Others still show, untranslated.
+// Entity types and actions the modules write to the audit trail (translated under
+// audit.entities / audit.actions, in the module's own locale files where a module adds them).
+// Settings of every kind (organisation, assets, tickets, work calendar, email) are entity
+// 'settings' with the part as the entity id. audit-vocabulary.test.ts checks this list against
+// what the server writes.
 export const AUDIT_ENTITY_TYPES = [
   'person',
   'department',
@@ -18,6 +21,13 @@ export const AUDIT_ENTITY_TYPES = [
   'asset_maintenance',
   'assets',
   'stocktake',
+  'vendor',
+  'notification_preferences',
+  'notification_delivery',
+  'ticket',
+  'ticket_repair',
+  'ticket_upload',
+  'kb_article',
 ];
 export const AUDIT_ACTIONS = [
   'create',
@@ -40,4 +50,15 @@ export const AUDIT_ACTIONS = [
   'undo',
   'close',
   'apply_locations',
+  'comment',
+  'note',
+  'link',
+  'unlink',
+  'sla',
+  'upload',
+  'auto_close',
+  'publish',
+  'feedback',
+  'send_test_email',
+  'retry_delivery',
 ];

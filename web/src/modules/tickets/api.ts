@@ -8,6 +8,7 @@ import {
   suggestions,
   ticket,
   ticketCounts,
+  ticketLocationList,
   ticketPage,
   ticketSettings,
   ticketStats,
@@ -181,6 +182,17 @@ export function useLeaderCandidates(enabled = true) {
     queryFn: ({ signal }) => api('/api/tickets/leader-candidates', { schema: ticketUserList, signal }),
     select: (r) => r.items,
     staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** Places for the report form, searched on the server (anyone signed in; the org tree needs org:read). */
+export function useTicketLocations(q: string, enabled = true) {
+  return useQuery({
+    queryKey: ['tickets', 'locations', q],
+    queryFn: ({ signal }) => api('/api/tickets/locations', { query: { q: q || undefined }, schema: ticketLocationList, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
     enabled,
   });
 }

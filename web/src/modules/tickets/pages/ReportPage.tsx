@@ -19,6 +19,7 @@ import { useCreateTicket } from '../api';
 import { CategorySelect } from '../components/Pickers';
 import { DeviceChooser, type DeviceOption } from '../components/report/DeviceChooser';
 import { PhotoUploader, usePhotoUploads } from '../components/report/PhotoUploader';
+import { PlacePicker } from '../components/report/PlacePicker';
 import { Suggestions } from '../components/report/Suggestions';
 import { fetchAssetCard, useAssetCardByNumber } from '../lookups-api';
 
@@ -181,12 +182,10 @@ function ReportForm({ number, card, cardError, onDone }: ReportFormProps) {
         </Card>
 
         <Card size="small" title={t('tickets.report.where')} style={{ marginBottom: 12 }}>
-          {/* The location tree is for those who read the organisation; everyone can type the place. */}
-          {can('org:read') && (
-            <Form.Item name="locationId" label={t('tickets.fields.location')}>
-              <LocationPicker />
-            </Form.Item>
-          )}
+          {/* Those who read the organisation pick from its tree; anyone else searches the places. */}
+          <Form.Item name="locationId" label={t('tickets.fields.location')}>
+            {can('org:read') ? <LocationPicker /> : <PlacePicker />}
+          </Form.Item>
           <Form.Item name="place" label={t('tickets.fields.place')} style={{ marginBottom: 0 }}>
             <Input maxLength={120} placeholder={t('tickets.report.placePlaceholder')} />
           </Form.Item>

@@ -51,7 +51,7 @@ export function TicketTimeline({ ticket }: { ticket: Ticket }) {
   const fmt = useFormat();
   const can = useCan();
   const timeline = useTimeline(ticket.id);
-  // Assignments name users by id: technicians (and, for those who work tickets, every active user).
+  // For entries written before names were kept: technicians (and, for those who work tickets, every active user).
   const techs = useTechnicians(can('tickets:read'));
   const users = useLeaderCandidates(can('tickets:write'));
   const userName = (id: unknown) =>

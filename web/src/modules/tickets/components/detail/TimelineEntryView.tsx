@@ -1,13 +1,15 @@
 // One entry of a ticket's timeline, written out for a person: what happened (state changes,
 // assignments, repairs, escalation, links…) and any text, always as plain text. The facts come in
-// `data`, shaped per kind by the server (tickets.*.ts where each entry is written).
+// `data`, shaped per kind by the server (tickets.*.ts where each entry is written). Assignments
+// and linked devices carry the names they had then; older entries have ids only and are named
+// from what the page knows now.
 import { FilePdfOutlined, LockOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Descriptions, Flex, Image, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RESOLUTION_FIELDS, type Ticket, type TimelineEntry } from '@shared/contracts/tickets.js';
+import { assetEntryData, assignedEntryData, RESOLUTION_FIELDS, type Ticket, type TimelineEntry } from '@shared/contracts/tickets.js';
 import { attachmentUrl } from '../../api';
 import { useCategoryLabel } from '../../lookups-api';
 import { durationText } from '../../time';
@@ -30,10 +32,36 @@ function Text({ children }: { children: string }) {
 }
 
 interface Names {
-  /** User id → name (assignments). */
+  /** User id → name, for assignments written without names. */
   user: (id: unknown) => string;
-  /** Asset id → "number name". */
+  /** Asset id → "number name", for device entries written without names. */
   asset: (id: number) => string;
+}
+
+function assignedLine(t: TFunction, data: Record<string, unknown>, names: Names): string {
+  const parsed = assignedEntryData.safeParse(data);
+  if (!parsed.success)
+    return data.to == null ? t('tickets.timeline.unassigned') : t('tickets.timeline.assigned', { name: names.user(data.to) });
+  const { from, to, fromName, toName } = parsed.data;
+  const who = (id: number, kept: string | null | undefined) => kept || names.user(id);
+  if (to === null)
+    return from === null ? t('tickets.timeline.unassigned') : t('tickets.timeline.unassignedFrom', { name: who(from, fromName) });
+  if (from === null) return t('tickets.timeline.assigned', { name: who(to, toName) });
+  return t('tickets.timeline.reassigned', { from: who(from, fromName), to: who(to, toName) });
+}
+
+function assetLines(t: TFunction, data: Record<string, unknown>, names: Names): ReactNode {
+  const parsed = assetEntryData.safeParse(data);
+  const { added, removed, assets } = parsed.success ? parsed.data : { added: ids(data.added), removed: ids(data.removed), assets: [] };
+  const kept = new Map((assets ?? []).map((a) => [a.id, `${a.number} ${a.name}`]));
+  const label = (id: number) => kept.get(id) ?? names.asset(id);
+  const sep = t('tickets.timeline.separator');
+  return (
+    <>
+      {added.length > 0 && <div>{t('tickets.timeline.assetsAdded', { assets: added.map(label).join(sep) })}</div>}
+      {removed.length > 0 && <div>{t('tickets.timeline.assetsRemoved', { assets: removed.map(label).join(sep) })}</div>}
+    </>
+  );
 }
 
 /** The one-line description of what happened; null when the body says it all (comments). */
@@ -55,7 +83,7 @@ function headline(t: TFunction, e: TimelineEntry, names: Names, category: (v: st
         return t('tickets.timeline.waiting', { for: t(`tickets.waitingFor.${str(d.waitingFor)}`, { defaultValue: str(d.waitingFor) }) });
       return t('tickets.timeline.state', { from: state(d.from), to: state(d.to) });
     case 'assigned':
-      return d.to == null ? t('tickets.timeline.unassigned') : t('tickets.timeline.assigned', { name: names.user(d.to) });
+      return assignedLine(t, d, names);
     case 'priority':
       return t('tickets.timeline.priority', {
         from: t(`tickets.priority.${str(d.from)}`, { defaultValue: str(d.from) }),
@@ -118,17 +146,8 @@ function headline(t: TFunction, e: TimelineEntry, names: Names, category: (v: st
         </>
       );
     }
-    case 'asset': {
-      const added = ids(d.added).map(names.asset);
-      const removed = ids(d.removed).map(names.asset);
-      const sep = t('tickets.timeline.separator');
-      return (
-        <>
-          {added.length > 0 && <div>{t('tickets.timeline.assetsAdded', { assets: added.join(sep) })}</div>}
-          {removed.length > 0 && <div>{t('tickets.timeline.assetsRemoved', { assets: removed.join(sep) })}</div>}
-        </>
-      );
-    }
+    case 'asset':
+      return assetLines(t, d, names);
     case 'resolution':
       return t('tickets.timeline.resolution');
     case 'sla':
@@ -201,7 +220,8 @@ export function TimelineEntryView({ ticket, entry: e, files, names }: EntryProps
       {files.length > 0 && <Files ticketId={ticket.id} files={files} />}
       {e.internal && e.kind !== 'note' && ticket.can.internalNotes && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          <LockOutlined /> {t('tickets.timeline.internalOnly')}
+          {/* The leader the ticket was escalated to reads the escalation entries too. */}
+          <LockOutlined /> {e.kind === 'escalation' ? t('tickets.timeline.internalAndLeader') : t('tickets.timeline.internalOnly')}
         </Typography.Text>
       )}
     </div>

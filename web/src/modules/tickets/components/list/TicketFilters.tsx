@@ -1,5 +1,6 @@
 // The list's filters: search, state, priority, category and assignee in the toolbar; the rarer
-// ones (kind, importance, reporter, location, asset, reported between) in a drawer. Every change
+// ones (kind, importance, waiting for a leader, reporter, location, asset, reported between) in a
+// drawer. Every change
 // goes to the URL at once (useListParams), so the list and the link always agree.
 import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, DatePicker, Drawer, Form, Grid, Select } from 'antd';
@@ -12,6 +13,7 @@ import { ListToolbar } from '../../../../ui/ListToolbar';
 import { SearchInput } from '../../../../ui/SearchInput';
 import { LocationPicker, PersonPicker } from '../../../org';
 import { useCan } from '../../../../lib/session';
+import { useTicketCounts } from '../../api';
 import { useAssetSearch } from '../../lookups-api';
 import { CategorySelect, TechnicianPicker } from '../Pickers';
 import { DRAWER_FILTERS, TICKET_FILTERS } from './list-query';
@@ -79,7 +81,7 @@ export function TicketFilters({ list }: { list: ListApi }) {
 
   return (
     <ListToolbar hasFilters={hasFilters} onClear={clear}>
-      <SearchInput value={state.q} onSearch={(q) => update({ q })} placeholder={t('tickets.list.searchPlaceholder')} width={220} />
+      <SearchInput value={state.q} onSearch={(q) => update({ q })} placeholder={t('tickets.list.searchPlaceholder')} width={260} />
       {!phone && main}
       <Badge count={badge} size="small">
         <Button icon={<FilterOutlined />} onClick={() => setOpen(true)} data-testid="more-filters">
@@ -103,6 +105,8 @@ interface MoreFiltersProps {
 function MoreFilters({ open, onClose, values: f, set, main }: MoreFiltersProps) {
   const { t } = useTranslation();
   const can = useCan();
+  // Every ticket waiting for a leader, whoever the leader is (the "leader" tab has only mine).
+  const waiting = useTicketCounts().data?.needsLeader;
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null = f.createdFrom && f.createdTo ? [dayjs(f.createdFrom), dayjs(f.createdTo)] : null;
   return (
     <Drawer
@@ -135,6 +139,22 @@ function MoreFilters({ open, onClose, values: f, set, main }: MoreFiltersProps) 
               { value: 'false', label: t('tickets.list.notImportant') },
             ]}
             placeholder={t('common.showAll')}
+          />
+        </Form.Item>
+        <Form.Item label={t('tickets.list.needsLeader')}>
+          <Select
+            allowClear
+            value={f.needsLeader}
+            onChange={(v?: string) => set('needsLeader', v)}
+            options={[
+              {
+                value: 'true',
+                label: waiting === undefined ? t('tickets.list.needsLeaderOnly') : t('tickets.list.needsLeaderCount', { n: waiting }),
+              },
+              { value: 'false', label: t('tickets.list.noLeaderWait') },
+            ]}
+            placeholder={t('common.showAll')}
+            data-testid="filter-needs-leader"
           />
         </Form.Item>
         {can('org:read') && (

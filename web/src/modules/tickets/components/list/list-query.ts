@@ -15,12 +15,22 @@ export const TICKET_FILTERS = [
   'locationId',
   'assetId',
   'important',
+  'needsLeader',
   'createdFrom',
   'createdTo',
 ] as const;
 
 /** The filters kept in the "more filters" drawer (the toolbar shows the others). */
-export const DRAWER_FILTERS = ['kind', 'reporterPersonId', 'locationId', 'assetId', 'important', 'createdFrom', 'createdTo'] as const;
+export const DRAWER_FILTERS = [
+  'kind',
+  'reporterPersonId',
+  'locationId',
+  'assetId',
+  'important',
+  'needsLeader',
+  'createdFrom',
+  'createdTo',
+] as const;
 
 export type TicketView = (typeof TICKET_VIEWS)[number];
 /** The tabs, in the order the team reads them. */
@@ -46,6 +56,7 @@ export function toApiQuery(state: ListState): Query {
     locationId: f.locationId,
     assetId: f.assetId,
     important: f.important,
+    needsLeader: f.needsLeader,
     createdFrom: f.createdFrom,
     createdTo: f.createdTo,
     page: state.page,
