@@ -20,6 +20,11 @@ export interface DemoContext {
   peopleByDepartment: Map<string, number[]>;
   locations: Map<string, number>;
   dictionaries: Map<string, number>;
+  /** Vendors by key (vendors.lenovo), users by the key of their person (school.it.desktop). */
+  vendors: Map<string, number>;
+  users: Map<string, number>;
+  /** Ticket ids by the key of the story they follow (printer-offline), in the order they were reported. */
+  tickets: Map<string, number[]>;
   /** Parts of the closing one-line summary, e.g. "74 locations". */
   summary: string[];
 }
@@ -39,6 +44,9 @@ export function createContext(deps: ServiceDeps, actor: Actor, seed: string): De
     peopleByDepartment: new Map(),
     locations: new Map(),
     dictionaries: new Map(),
+    vendors: new Map(),
+    users: new Map(),
+    tickets: new Map(),
     summary: [],
   };
 }

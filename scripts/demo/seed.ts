@@ -11,9 +11,12 @@ import { createDepartmentsService, createPeopleService } from '../../server/modu
 import { createContext, type DemoStep, type ServiceDeps } from './context.js';
 import { assetsStep } from './assets-step.js';
 import { dictionariesStep } from './dictionaries-step.js';
+import { kbStep } from './kb-step.js';
 import { locationsStep } from './locations-step.js';
 import { orgStep } from './org-step.js';
 import { stocktakeStep } from './stocktake-step.js';
+import { ticketsStep } from './tickets-step.js';
+import { vendorsStep } from './vendors-step.js';
 
 /** In order: later steps use what earlier ones created. */
 export const demoSteps: DemoStep[] = [
@@ -23,6 +26,11 @@ export const demoSteps: DemoStep[] = [
   assetsStep,
   // One closed stocktake of the ledger: after the assets it counts.
   stocktakeStep,
+  vendorsStep,
+  // Months of tickets about the ledger's devices, sent to the vendors, worked by the IT staff.
+  ticketsStep,
+  // Articles by the same IT staff, a few drafted from those tickets.
+  kbStep,
 ];
 
 /** Changing it changes every generated name and number. */

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { userListQuery } from '../../../shared/contracts/auth.js';
 import type { Database } from '../../db/database.js';
-import { likePattern, toJson } from '../../db/dialect.js';
+import { fromJson, likePattern, toJson } from '../../db/dialect.js';
 import { pageWindow } from '../../core/listing.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from './auth.tables.js';
 import type { Insertable, Selectable, Updateable } from 'kysely';
@@ -14,15 +14,13 @@ export type TokenRow = Selectable<ApiTokensTable>;
 
 export function createAuthRepository(db: Kysely<Database>) {
   return {
-    countUsers: async () =>
-      Number(
-        (
-          await db
-            .selectFrom('users')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+    /**
+     * Administrator accounts, enabled or not. The last-administrator rule keeps at least one once
+     * setup has run, so none means setup never ran (a fresh database, or one the demo filled with
+     * technicians and staff only). Users are few: read in full, roles checked here.
+     */
+    countAdmins: async () =>
+      (await db.selectFrom('users').select('roles').execute()).filter((u) => fromJson<string[]>(u.roles).includes('admin')).length,
 
     userById: (id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
     userByLogin: (login: string) => db.selectFrom('users').selectAll().where('login', '=', login.toLowerCase()).executeTakeFirst(),

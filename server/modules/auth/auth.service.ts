@@ -82,21 +82,21 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   return {
-    setupNeeded: async () => (await repo.countUsers()) === 0,
+    setupNeeded: async () => (await repo.countAdmins()) === 0,
 
     /** What the sign-in and setup pages show before anyone is signed in. */
     async publicStatus() {
       const { defaultLanguage, orgName } = await readSettings(db);
-      return { needed: (await repo.countUsers()) === 0, defaultLanguage, orgName };
+      return { needed: (await repo.countAdmins()) === 0, defaultLanguage, orgName };
     },
 
-    /** Creates the first administrator; refused for good once any user exists. */
+    /** Creates the first administrator; refused for good once an administrator exists. */
     async setup(input: z.infer<typeof setupInput>, actor: Actor, req: FastifyRequest): Promise<NewSession> {
       checkPasswordStrength(input.password, input.login);
       const passwordHash = await hashPassword(input.password);
       const userId = await inTransaction(db, async (trx) => {
         const r = createAuthRepository(trx);
-        if ((await r.countUsers()) > 0) throw new AppError(CoreErrors['auth.setup_done']);
+        if ((await r.countAdmins()) > 0) throw new AppError(CoreErrors['auth.setup_done']);
         const now = clock.now();
         const id = await r.insertUser({
           login: input.login.toLowerCase(),
