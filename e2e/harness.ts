@@ -56,8 +56,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async newPage(opts = {}) {
       const context = await browser.newContext(
         opts.mobile
-          ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-          : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
+          ? {
+              viewport: { width: 390, height: 844 },
+              deviceScaleFactor: 2,
+              isMobile: true,
+              hasTouch: true,
+              locale: 'zh-CN',
+              timezoneId: 'Asia/Shanghai',
+            }
+          : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
       );
       const page = await context.newPage();
       const errors: string[] = [];

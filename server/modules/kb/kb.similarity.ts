@@ -3,6 +3,13 @@
 // score combines how much the query shares with the title (Dice, weighted) and how much of the
 // query the article covers at all. Words every article has count little (inverse document
 // frequency from the bigram table), so 打印机卡纸 matches 打印机总是卡纸怎么办 and not 网络断了.
+//
+// Only the query's words that some article holds (the knowledge base's vocabulary) are weighed
+// against an article. A detailed report is mostly words no article has (早上, 合同, cross-word
+// bigrams like 纸了): they cannot tell one article from another, and counting them made more
+// detail push a clearly matching article below the threshold, worst on a small knowledge base
+// where every known word is common and weighs little. Words another article has but this one
+// lacks still count against it, so with many articles the weights and the ranking stay as before.
 import { cjkBigrams, normaliseSearch } from '../../db/dialect.js';
 
 /**
@@ -56,10 +63,16 @@ export function similarityTokens(text: string): Set<string> {
 export type TokenWeight = (token: string) => number;
 export const EVEN_WEIGHT: TokenWeight = () => 1;
 
+/** Which tokens count for the query's side of the score; by default all of them. */
+export interface Vocabulary {
+  has(token: string): boolean;
+}
+export const ALL_KNOWN: Vocabulary = { has: () => true };
+
 /**
  * BM25's inverse document frequency: rare tokens weigh more, none weighs zero or less. A token
- * no article has is mostly a bigram across two words (楼的, 纸了) or a place (三楼): it weighs
- * like a fairly common token, or it would drown what the text does share with an article.
+ * no article has (outside the vocabulary, so it is not weighed at all in suggestions) weighs like
+ * a fairly common one for callers that score without a vocabulary.
  */
 export const UNSEEN_TOKEN_WEIGHT = 1;
 export function idfWeight(documents: number, frequencies: ReadonlyMap<string, number>): TokenWeight {
@@ -76,23 +89,27 @@ const TITLE_SHARE = 0.55;
  * 0–1. `body` answers whether the whole article (title, tags and body text) holds a token; a
  * long body need not be split into a set for that (see textContains). The title part
  * rewards a title that says the same thing (and little else); the coverage part rewards an
- * article that mentions every part of the query somewhere.
+ * article that mentions every part of the query somewhere. Query tokens outside `known` (and
+ * absent from this article) are left out of both parts: see the note at the top.
  */
 export function similarityScore(
   query: ReadonlySet<string>,
   title: ReadonlySet<string>,
   body: { has(token: string): boolean },
   weight: TokenWeight = EVEN_WEIGHT,
+  known: Vocabulary = ALL_KNOWN,
 ): number {
   if (!query.size) return 0;
   let queryWeight = 0;
   let sharedTitle = 0;
   let covered = 0;
   for (const t of query) {
+    const inArticle = title.has(t) || body.has(t);
+    if (!inArticle && !known.has(t)) continue;
     const w = weight(t);
     queryWeight += w;
     if (title.has(t)) sharedTitle += w;
-    if (title.has(t) || body.has(t)) covered += w;
+    if (inArticle) covered += w;
   }
   if (queryWeight <= 0) return 0;
   let titleWeight = 0;
@@ -107,6 +124,34 @@ export function similarityScore(
  */
 export function textContains(normalisedText: string): { has(token: string): boolean } {
   return { has: (token) => normalisedText.includes(token) };
+}
+
+/** A two-character token that is not a Latin word: what the bigram table holds. */
+export const CJK_GRAM = /^[^a-z0-9]{2}$/;
+
+/** What scoring reads of a candidate article: its title and its normalised search text. */
+export interface ScoredText {
+  title: string;
+  search_text: string;
+}
+
+/**
+ * Scores candidates against the query tokens with weights from the whole knowledge base:
+ * `documents` articles, of which `frequencies` hold each CJK bigram. A bigram is in the
+ * vocabulary when some article holds it; a Latin word (not in the bigram table) when some
+ * candidate does, since every article holding one of the query's words is a candidate.
+ */
+export function scoreCandidates<T extends ScoredText>(
+  query: ReadonlySet<string>,
+  candidates: readonly T[],
+  documents: number,
+  frequencies: ReadonlyMap<string, number>,
+): { candidate: T; score: number }[] {
+  const weight = idfWeight(Math.max(documents, candidates.length), frequencies);
+  const texts = candidates.map((c) => textContains(c.search_text));
+  const knownWords = new Set([...query].filter((t) => !CJK_GRAM.test(t) && texts.some((x) => x.has(t))));
+  const known: Vocabulary = { has: (t) => (frequencies.get(t) ?? 0) > 0 || knownWords.has(t) };
+  return candidates.map((c, i) => ({ candidate: c, score: similarityScore(query, similarityTokens(c.title), texts[i]!, weight, known) }));
 }
 
 /** Below this an article shares only a word or two with the text: not worth suggesting. */

@@ -90,3 +90,29 @@ for (const dialect of dialects()) {
     });
   });
 }
+
+for (const dialect of dialects()) {
+  describe(`knowledge-base suggestions on a one-article knowledge base (${dialect})`, () => {
+    let t: TestApp;
+    let staff: Client;
+    let jam = 0;
+
+    before(async () => {
+      t = await buildTestApp(dialect);
+      const admin = await setupAdmin(t.app);
+      const tech = await userWithRoles(t.app, admin, ['technician']);
+      staff = await userWithRoles(t.app, admin, ['staff']);
+      const bodyMarkdown = '## 问题描述\n\n打印时卡纸，纸拿不出来。\n\n## 解决办法\n\n关机后打开前盖，顺着进纸方向取出纸张。';
+      jam = ok(await tech.post('/api/kb/articles', { title: '打印机卡纸', bodyMarkdown, visibility: 'staff', status: 'published' })).id;
+    });
+    after(() => t.close());
+
+    it('a detailed report still finds the matching article; an unrelated one does not', async () => {
+      const text = '打印机又卡纸了 早上打印合同的时候纸卡在里面拿不出来';
+      const items = ok<{ items: Suggestion[] }>(await staff.get(`/api/kb/suggest?text=${encodeURIComponent(text)}`)).items;
+      assert.equal(items[0]?.id, jam, JSON.stringify(items));
+      const unrelated = ok<{ items: Suggestion[] }>(await staff.get(`/api/kb/suggest?text=${encodeURIComponent('投影仪没有信号')}`)).items;
+      assert.deepEqual(unrelated, []);
+    });
+  });
+}

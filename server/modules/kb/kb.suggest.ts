@@ -7,11 +7,10 @@ import type { Actor } from '../../core/actor.js';
 import type { Database } from '../../db/database.js';
 import { createKbRepository } from './kb.repository.js';
 import { scopeOf } from './kb.service.js';
-import { idfWeight, similarityScore, similarityTokens, SUGGESTION_LIMIT, SUGGESTION_THRESHOLD, textContains } from './kb.similarity.js';
+import { CJK_GRAM, scoreCandidates, similarityTokens, SUGGESTION_LIMIT, SUGGESTION_THRESHOLD } from './kb.similarity.js';
 
 /** A long description is judged by its first few hundred distinct tokens. */
 const MAX_TOKENS = 300;
-const CJK_GRAM = /^[^a-z0-9]{2}$/;
 
 export async function suggestArticles(db: Kysely<Database>, actor: Actor, text: string): Promise<KbSuggestion[]> {
   const tokens = [...similarityTokens(text)].slice(0, MAX_TOKENS);
@@ -23,14 +22,13 @@ export async function suggestArticles(db: Kysely<Database>, actor: Actor, text: 
   const candidates = await repo.suggestionCandidates(grams, words, scopeOf(actor));
   if (!candidates.length) return [];
   const { documents, frequencies } = await repo.gramFrequencies(grams);
-  const weight = idfWeight(Math.max(documents, candidates.length), frequencies);
-  return candidates
-    .map((c) => ({
+  return scoreCandidates(query, candidates, documents, frequencies)
+    .map(({ candidate: c, score }) => ({
       id: c.id,
       title: c.title,
       category: c.category,
       visibility: c.visibility as KbVisibility,
-      score: similarityScore(query, similarityTokens(c.title), textContains(c.search_text), weight),
+      score,
     }))
     .filter((s) => s.score >= SUGGESTION_THRESHOLD)
     .sort((a, b) => b.score - a.score || b.id - a.id)

@@ -17,9 +17,26 @@ export function markdownPlain(markdown: string): string {
   );
 }
 
-/** The first words of the body as one line, for lists. */
+/** The body without the heading lines (and blank lines) it opens with. */
+function withoutLeadingHeadings(markdown: string): string {
+  const lines = markdown.split('\n');
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line !== '' && !/^#{1,6}(\s|$)/.test(line)) break;
+  }
+  return lines.slice(i).join('\n');
+}
+
+/**
+ * The first words of the body as one line, for lists. Opening headings are skipped: an article
+ * made from a ticket starts with "## 问题描述", which says nothing about this article in a list.
+ */
 export function excerptOf(markdown: string, max = 160): string {
-  const text = markdownPlain(markdown).replace(/\s+/g, ' ').trim();
+  const body = withoutLeadingHeadings(markdown);
+  const text = markdownPlain(body.trim() ? body : markdown)
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
 }

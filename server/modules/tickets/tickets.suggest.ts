@@ -64,8 +64,13 @@ async function similarTickets(db: Kysely<Database>, text: string): Promise<Sugge
   // Candidates: the most recent tickets holding each bigram (an index range per bigram, bounded
   // however common the bigram is), ranked by how many of the text's bigrams they share.
   const shared = new Map<number, number>();
+  // Terms no ticket holds (早上, 合同, bigrams across two words) cannot tell one ticket from
+  // another; counted in the query's size they made a detailed description score lower against a
+  // clearly matching ticket than a terse one, so they are left out of the comparison.
+  const unseen = new Set<string>();
   for (const gram of grams) {
     const rows = await db.selectFrom('tickets_grams').select('id').where('gram', '=', gram).orderBy('id', 'desc').limit(PER_TERM).execute();
+    if (!rows.length) unseen.add(gram);
     for (const r of rows) shared.set(r.id, (shared.get(r.id) ?? 0) + 1);
   }
   // Latin words (model names, error codes) through the search index.
@@ -78,8 +83,10 @@ async function similarTickets(db: Kysely<Database>, text: string): Promise<Sugge
       .orderBy('id', 'desc')
       .limit(PER_TERM)
       .execute();
+    if (!rows.length) unseen.add(word);
     for (const r of rows) shared.set(r.id, (shared.get(r.id) ?? 0) + 1);
   }
+  const known = new Set([...query].filter((t) => !unseen.has(t)));
   const ids = [...shared.entries()]
     .sort((a, b) => b[1] - a[1] || b[0] - a[0])
     .slice(0, CANDIDATES)
@@ -97,7 +104,7 @@ async function similarTickets(db: Kysely<Database>, text: string): Promise<Sugge
       number: r.number,
       title: r.title,
       state: r.state as TicketState,
-      score: similarity(query, r.title, `${r.problem || r.description} ${r.solution}`),
+      score: similarity(known, r.title, `${r.problem || r.description} ${r.solution}`),
     }))
     .filter((r) => r.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || b.id - a.id)

@@ -13,6 +13,7 @@ import { useArticles, useKbCategories } from '../api';
 /** The FAQ is small (dozens of entries): one request, grouped here. */
 const FAQ_PAGE = 200;
 const ALL = '*';
+const FAQ_QUERY = { status: 'published', visibility: 'staff', sort: 'views', order: 'desc', pageSize: FAQ_PAGE } as const;
 
 export default function FaqPage() {
   const { t } = useTranslation();
@@ -21,15 +22,10 @@ export default function FaqPage() {
   const q = params.get('q') ?? '';
   const category = params.get('category') ?? ALL;
   const categories = useKbCategories();
-  const faq = useArticles({
-    q,
-    status: 'published',
-    visibility: 'staff',
-    category: category === ALL ? undefined : category,
-    sort: 'views',
-    order: 'desc',
-    pageSize: FAQ_PAGE,
-  });
+  const faq = useArticles({ ...FAQ_QUERY, q, category: category === ALL ? undefined : category });
+  // The whole FAQ says which categories hold articles (the API has no counts per category). It is
+  // the same request as the unfiltered page, so it costs one more only while a filter is set.
+  const whole = useArticles({ ...FAQ_QUERY, q: '', category: undefined });
   const set = (key: string, value: string) =>
     setParams(
       (prev) => {
@@ -80,7 +76,10 @@ export default function FaqPage() {
     />
   );
 
-  const usedCategories = (categories.data ?? []).filter((c) => c.enabled);
+  // Only categories with articles (and the one chosen, so it stays visible); a single one is no choice.
+  const used = new Set((whole.data?.items ?? []).map((a) => a.category));
+  const offered = (categories.data ?? []).filter((c) => c.value === category || (c.enabled && used.has(c.value)));
+  const usedCategories = offered.length > 1 || category !== ALL ? offered : [];
 
   return (
     <div style={{ maxWidth: 820, margin: '0 auto' }} data-testid="kb-faq">

@@ -9,6 +9,7 @@ import { addMonths } from '@shared/lib/depreciation.js';
 import { AssetStatusTag } from './AssetStatusTag';
 import { customValueText } from './custom-values';
 import { daysBetween, useMoney, useToday } from './record-format';
+import { TicketRefText } from './TicketRefText';
 
 interface AssetInfoProps {
   asset: Asset;
@@ -45,7 +46,12 @@ export function AssetInfo({ asset: a, category, holderView }: AssetInfoProps) {
       children: (
         <span>
           <AssetStatusTag status={a.status} />
-          {a.statusReason && <Typography.Text type="secondary"> {a.statusReason}</Typography.Text>}
+          {a.statusReason && (
+            <Typography.Text type="secondary">
+              {' '}
+              <TicketRefText text={a.statusReason} />
+            </Typography.Text>
+          )}
         </span>
       ),
     },

@@ -9,6 +9,7 @@ import { EmptyState } from '../../../../ui/EmptyState';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { useAssetHistory } from '../../record-api';
 import { formatYuan } from '../list/money';
+import { TicketRefText } from './TicketRefText';
 
 const KIND_COLORS: Record<string, string> = {
   created: 'green',
@@ -92,7 +93,12 @@ export function HistoryTimeline({ assetId, categories }: { assetId: number; cate
                   <Typography.Text strong>
                     {t(`assets.history.kind.${e.kind}`, { defaultValue: t('assets.history.kind.other') })}
                   </Typography.Text>
-                  {e.summary && <Typography.Text> · {e.summary}</Typography.Text>}
+                  {e.summary && (
+                    <Typography.Text>
+                      {' · '}
+                      <TicketRefText text={e.summary} />
+                    </Typography.Text>
+                  )}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {fmt.dateTime(e.at)} · {t('assets.history.by', { actor: e.actor })}

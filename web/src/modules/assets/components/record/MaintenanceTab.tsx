@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { useDeleteMaintenance, useMaintenanceList } from '../../record-api';
 import { MaintenanceDrawer } from './MaintenanceDrawer';
 import { daysBetween, useMoney, useToday } from './record-format';
+import { TicketRefText } from './TicketRefText';
 
 /** "内存 8G → 16G"; the description when no change was recorded. */
 export function changeLine(m: Pick<Maintenance, 'upgradeItem' | 'upgradeFrom' | 'upgradeTo' | 'description'>): string {
@@ -55,7 +56,9 @@ export function MaintenanceTab({ assetId, writable }: { assetId: number; writabl
       render: (_, m) => (
         <div style={{ maxWidth: 360 }}>
           {(m.upgradeItem || m.upgradeFrom || m.upgradeTo) && <Typography.Text strong>{changeLine(m)}</Typography.Text>}
-          <div>{m.description}</div>
+          <div>
+            <TicketRefText text={m.description} />
+          </div>
           {m.parts && <Typography.Text type="secondary">{t('assets.maintenance.partsAre', { parts: m.parts })}</Typography.Text>}
           {m.result && <div>{t('assets.maintenance.resultIs', { result: m.result })}</div>}
         </div>

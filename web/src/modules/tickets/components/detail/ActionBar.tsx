@@ -101,34 +101,45 @@ export function ActionBar({ ticket, onRepair }: { ticket: Ticket; onRepair: () =
           </Button>
         </Dropdown>,
       );
-    buttons.push(
-      <Button key="assign" icon={<UserAddOutlined />} onClick={() => setDialog('assign')} data-testid="action-assign">
-        {t('tickets.actions.assign')}
-      </Button>,
-      <Dropdown
-        key="more"
-        trigger={['click']}
-        menu={{
-          items: [
+    // The server refuses to assign, edit, send for repair or escalate a closed ticket: reopen it first.
+    const closed = state === 'closed';
+    const more = [
+      ...(closed
+        ? []
+        : [
             { key: 'edit', icon: <EditOutlined />, label: t('tickets.actions.edit') },
             { key: 'repair', icon: <ToolOutlined />, label: t('tickets.actions.repair') },
             { key: 'escalate', icon: <RiseOutlined />, label: t('tickets.actions.escalate') },
-            ...((state === 'resolved' || state === 'closed') && can('kb:write')
-              ? [{ key: 'kb', icon: <BookOutlined />, label: t('tickets.actions.toArticle') }]
-              : []),
-          ],
-          onClick: ({ key }) => {
-            if (key === 'repair') onRepair();
-            else if (key === 'kb') void navigate(articleFromTicketPath(ticket.id));
-            else setDialog(key as Dialog);
-          },
-        }}
-      >
-        <Button data-testid="action-more">
-          {t('tickets.actions.more')} <DownOutlined />
-        </Button>
-      </Dropdown>,
-    );
+          ]),
+      ...((state === 'resolved' || closed) && can('kb:write')
+        ? [{ key: 'kb', icon: <BookOutlined />, label: t('tickets.actions.toArticle') }]
+        : []),
+    ];
+    if (!closed)
+      buttons.push(
+        <Button key="assign" icon={<UserAddOutlined />} onClick={() => setDialog('assign')} data-testid="action-assign">
+          {t('tickets.actions.assign')}
+        </Button>,
+      );
+    if (more.length)
+      buttons.push(
+        <Dropdown
+          key="more"
+          trigger={['click']}
+          menu={{
+            items: more,
+            onClick: ({ key }) => {
+              if (key === 'repair') onRepair();
+              else if (key === 'kb') void navigate(articleFromTicketPath(ticket.id));
+              else setDialog(key as Dialog);
+            },
+          }}
+        >
+          <Button data-testid="action-more">
+            {t('tickets.actions.more')} <DownOutlined />
+          </Button>
+        </Dropdown>,
+      );
   }
   if (may.confirm)
     buttons.push(

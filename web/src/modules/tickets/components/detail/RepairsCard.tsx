@@ -9,6 +9,7 @@ import type { Repair, Ticket } from '@shared/contracts/tickets.js';
 import { FormDrawer } from '../../../../ui/FormDrawer';
 import { useAddRepair, useUpdateRepair } from '../../api';
 import { fenToYuanText, formatYuan, yuanToFen } from '../../money';
+import { useToday } from '../../time';
 import { VendorPicker } from '../Pickers';
 
 interface Values {
@@ -50,7 +51,9 @@ export function RepairsCard({
         </span>
       }
       extra={
-        ticket.can.work && (
+        // A closed ticket takes no new repair; a late return is still recorded on the existing one.
+        ticket.can.work &&
+        ticket.state !== 'closed' && (
           <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="repair-add">
             {t('tickets.repair.add')}
           </Button>
@@ -111,6 +114,8 @@ function RepairDrawer({ ticket, editing, onClose }: { ticket: Ticket; editing: R
   const add = useAddRepair(ticket.id);
   const update = useUpdateRepair(ticket.id);
   const r = editing && editing !== 'new' ? editing : null;
+  // The organisation's today (the day the server counts in), not the browser's.
+  const today = dayjs(useToday());
 
   const submit = async (v: Values) => {
     const body = {
@@ -141,8 +146,8 @@ function RepairDrawer({ ticket, editing, onClose }: { ticket: Ticket; editing: R
         phone: r?.phone ?? '',
         rmaNumber: r?.rmaNumber ?? '',
         assetId: r ? r.assetId : (ticket.assets[0]?.id ?? null),
-        sentDate: r ? dayjs(r.sentDate) : dayjs(),
-        returnedDate: r?.returnedDate ? dayjs(r.returnedDate) : r ? dayjs() : null,
+        sentDate: r ? dayjs(r.sentDate) : today,
+        returnedDate: r?.returnedDate ? dayjs(r.returnedDate) : r ? today : null,
         cost: r ? fenToYuanText(r.costFen) : '',
         notes: r?.notes ?? '',
       }}
