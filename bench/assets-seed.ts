@@ -2,7 +2,7 @@
 // locations (through the app's own service), then assets and their timeline as bulk multi-row
 // inserts. search_text, assets_grams and (SQLite) assets_fts are computed with the helpers the
 // app's writeSearchIndex uses, and verifyAssetSearchIndex checks a few rows against it.
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Asset } from '../shared/contracts/assets.js';
 import { locationInput, type LocationInput } from '../shared/contracts/org.js';
 import { addMonths } from '../shared/lib/depreciation.js';
@@ -10,14 +10,14 @@ import { systemActor } from '../server/core/actor.js';
 import { sortKey } from '../server/core/sort-key.js';
 import { standaloneDeps } from '../server/core/standalone.js';
 import type { Database } from '../server/db/database.js';
-import { dialectOf, fromJson, normaliseSearch, toJson, writeSearchIndex, writeSearchIndexBulk } from '../server/db/dialect.js';
+import { fromJson, normaliseSearch, toJson, writeSearchIndex, writeSearchIndexBulk } from '../server/db/dialect.js';
 import { assetSearchText } from '../server/modules/assets/assets.repository.js';
 import type { AssetsTable } from '../server/modules/assets/assets.tables.js';
 import { loadCategories } from '../server/modules/assets/categories.service.js';
 import { checkCustomValues } from '../server/modules/assets/custom-fields.js';
 import { createLocationsService } from '../server/modules/org/index.js';
 import { CATALOG, NOTES, STATUS_MIX, SUPPLIERS, type CatalogEntry } from './assets-catalog.js';
-import { prng, searchBody } from './seed.js';
+import { dropIndexesForLoad, prng, searchBody } from './seed.js';
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** Buildings of the two campuses; every room name is unique, so an import can name a room alone. */
@@ -130,14 +130,7 @@ export async function seedAssets(
   const sortKeys = new Map<string, string>();
   const nameSort = (name: string) => sortKeys.get(name) ?? (sortKeys.set(name, sortKey(name)), sortKeys.get(name)!);
 
-  // PostgreSQL updates a GIN trigram index row by row; building it once after the load is many
-  // times faster and gives the same index (its definition is read back, not restated here).
-  const trigramIndex =
-    dialectOf(db) === 'postgres'
-      ? (await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'assets_search_trgm'`.execute(db)).rows[0]
-          ?.indexdef
-      : undefined;
-  if (trigramIndex) await sql`drop index assets_search_trgm`.execute(db);
+  const rebuildIndexes = await dropIndexesForLoad(db, ['assets_fts_trgm']);
 
   const assetIds: number[] = [];
   const createdAt: number[] = [];
@@ -213,7 +206,7 @@ export async function seedAssets(
       for (const a of withText) createdAt.push(a.created_at);
     });
   }
-  if (trigramIndex) await sql.raw(trigramIndex).execute(db);
+  await rebuildIndexes();
   // What the app would have advanced while numbering these: the next IT-<year>-… is free at once.
   for (const [year, last] of perYear)
     await db

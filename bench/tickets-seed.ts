@@ -9,7 +9,7 @@ import type { Database } from '../server/db/database.js';
 import { normaliseSearch, toJson, writeSearchIndexBulk } from '../server/db/dialect.js';
 import { createTicketsRepository, recountTicketStates } from '../server/modules/tickets/tickets.repository.js';
 import type { TicketEventsTable, TicketsTable } from '../server/modules/tickets/tickets.tables.js';
-import { searchBody, prng } from './seed.js';
+import { dropIndexesForLoad, prng, searchBody } from './seed.js';
 import { COMMENTS, DEVICES, FAULTS, NOTES, PLACES } from './tickets-catalog.js';
 
 export interface TicketSeedResult {
@@ -45,6 +45,12 @@ export async function seedTickets(
   const busiestAt = Math.floor(opts.tickets / 2);
 
   await db.transaction().execute(async (trx) => {
+    const rebuildIndexes = await dropIndexesForLoad(trx, [
+      'tickets_fts_trgm',
+      'tickets_grams_id',
+      'ticket_events_ticket',
+      'ticket_events_ticket_public',
+    ]);
     const BATCH = 400;
     for (let done = 0; done < opts.tickets; done += BATCH) {
       const size = Math.min(BATCH, opts.tickets - done);
@@ -225,6 +231,7 @@ export async function seedTickets(
         if (story.length > busiest.rows) busiest = { id: ids[k]!, rows: story.length };
       });
     }
+    await rebuildIndexes();
     // Written directly, so the per-state numbers the lists read are counted once here.
     await recountTicketStates(trx);
   });
