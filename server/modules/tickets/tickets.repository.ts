@@ -157,8 +157,9 @@ export function createTicketsRepository(db: Kysely<Database>) {
     const where = (dense: boolean) => (eb: ExpressionBuilder<Database, 'tickets'>) => {
       const all: Expression<SqlBool>[] = [];
       const me = viewer.userId ?? -1;
-      // PostgreSQL keeps the literal list: its partial indexes on open tickets need it.
-      const open = dense && kind === 'sqlite' ? inWithoutIndex(kind, 'tickets.state', OPEN_STATES) : isOpen;
+      // Always the literal list: the partial indexes on open tickets (by creation, by resolution
+      // due) hold exactly these rows, and both databases use them only for this very condition.
+      const open = isOpen;
       if (view === 'mine') all.push(eb('tickets.assignee_user_id', '=', me), open);
       else if (view === 'unassigned') all.push(eb('tickets.assignee_user_id', 'is', null), open);
       else if (view === 'open') all.push(open);
@@ -169,8 +170,9 @@ export function createTicketsRepository(db: Kysely<Database>) {
       if (search) all.push(search.condition);
       if (q.state?.length) all.push(dense ? inWithoutIndex(kind, 'tickets.state', q.state) : eb('tickets.state', 'in', q.state));
       if (q.priority?.length) all.push(eb('tickets.priority_rank', 'in', q.priority.map(priorityRank)));
-      if (q.kind) all.push(eb('tickets.kind', '=', q.kind));
-      if (q.category !== undefined) all.push(eb('tickets.category', '=', q.category));
+      if (q.kind) all.push(dense ? inWithoutIndex(kind, 'tickets.kind', [q.kind]) : eb('tickets.kind', '=', q.kind));
+      if (q.category !== undefined)
+        all.push(dense ? inWithoutIndex(kind, 'tickets.category', [q.category]) : eb('tickets.category', '=', q.category));
       if (q.assigneeUserId) all.push(eb('tickets.assignee_user_id', '=', q.assigneeUserId));
       if (q.reporterPersonId) all.push(eb('tickets.reporter_person_id', '=', q.reporterPersonId));
       if (locations)
