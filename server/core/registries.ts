@@ -67,7 +67,11 @@ export interface Importer<Row = unknown> {
 export interface AttachableType {
   entityType: string;
   read: Permission;
-  write: Permission;
+  /**
+   * Who may add and remove files through the generic attachment routes; null when only the
+   * module's own routes may, because they also write its timeline or visibility (tickets).
+   */
+  write: Permission | null;
   exists(db: Kysely<Database>, id: number): Promise<boolean>;
 }
 

@@ -47,7 +47,8 @@ export function createAttachmentsService({ db, audit, clock, registries, files }
   function typeOf(actor: Actor, entityType: string, need: 'read' | 'write') {
     const t = registries.attachables.get(entityType);
     if (!t) throw new AppError(CoreErrors['validation.failed'], [{ field: 'entityType', reason: 'invalid_value' }]);
-    if (!actor.permissions.has(t[need])) throw new AppError(CoreErrors['auth.forbidden']);
+    const permission = t[need];
+    if (permission === null || !actor.permissions.has(permission)) throw new AppError(CoreErrors['auth.forbidden']);
     return t;
   }
   async function row(id: number) {

@@ -116,7 +116,9 @@ export const ticketsModule: SyswardModule = {
     ctx.registries.attachables.set('ticket', {
       entityType: 'ticket',
       read: 'tickets:read',
-      write: 'tickets:write',
+      // Files go on and off a ticket through its own routes only: they write the timeline and
+      // keep internal files from the reporter.
+      write: null,
       exists: ticketLookups.exists,
     });
 

@@ -77,6 +77,12 @@ for (const dialect of dialects()) {
       assert.ok(internalFile);
       assert.ok(!ok(await c.staff.get(`/api/tickets/${mine}/attachments`)).items.some((f: { id: number }) => f.id === internalFile.id));
       fails(await c.staff.get(`/api/tickets/${mine}/attachments/${internalFile.id}`), 404, 'resource.not_found');
+      // The generic attachment routes neither add nor remove a ticket's files: those would miss
+      // the timeline entry and the internal flag.
+      const generic = { entityType: 'ticket', entityId: String(mine) };
+      fails(await upload(c.tech, '/api/attachments', { fileName: 'b.png', data: TINY_PNG }, generic), 403, 'auth.forbidden');
+      fails(await c.tech.delete(`/api/attachments/${internalFile.id}`), 403, 'auth.forbidden');
+      assert.equal(ok(await c.tech.get(`/api/tickets/${mine}/attachments`)).items.length, techFiles.length);
       const tech = ok(await c.tech.get(`/api/tickets/${mine}`));
       assert.equal(tech.repairs.length, 1);
       assert.equal(tech.repairs[0].vendorName, '联想服务站');
