@@ -77,7 +77,17 @@ export default function AuditPage() {
         </Tooltip>
       ),
     },
-    { key: 'entity', title: t('audit.entity'), render: (_, e) => (e.entityType ? `${entityLabel(e.entityType)} #${e.entityId}` : '') },
+    {
+      key: 'entity',
+      title: t('audit.entity'),
+      render: (_, e) => {
+        if (!e.entityType) return '';
+        // Settings are one row per part (org, tickets, workCalendar …): its name, not an id.
+        if (e.entityType === 'settings' && e.entityId)
+          return `${entityLabel(e.entityType)} · ${t(`audit.settingsParts.${e.entityId}`, { defaultValue: e.entityId })}`;
+        return `${entityLabel(e.entityType)} #${e.entityId}`;
+      },
+    },
     { key: 'summary', title: t('audit.summary'), dataIndex: 'summary' },
     { key: 'ip', title: t('audit.ip'), dataIndex: 'ip' },
   ];
