@@ -12,7 +12,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { AssetListQuery } from '../../../shared/contracts/assets.js';
-import { pageWindow } from '../../core/listing.js';
+import { isDensePage, pageWindow } from '../../core/listing.js';
 import { sortKey } from '../../core/sort-key.js';
 import type { Database } from '../../db/database.js';
 import {
@@ -24,7 +24,6 @@ import {
   likePattern,
   normaliseSearch,
   planSearch,
-  SEARCH_ID_CAP,
   removeSearchIndex,
   writeSearchIndex,
 } from '../../db/dialect.js';
@@ -276,7 +275,7 @@ export function createAssetsRepository(db: Kysely<Database>) {
         );
       // The count first (covering indexes make it cheap): it tells whether the filters are dense.
       const total = (await known()) ?? (await count());
-      const dense = total > SEARCH_ID_CAP && (offset + limit) * 20 < total;
+      const dense = isDensePage(total, { limit, offset });
       const page = <T extends { orderBy: (...a: any[]) => T }>(query: T): T =>
         query.orderBy(SORT[q.sort], q.order).orderBy('assets.id', q.order);
       // The page's ids first, from the narrowest query (on further pages the sort index alone,

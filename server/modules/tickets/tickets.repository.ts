@@ -13,9 +13,9 @@ import {
   type Updateable,
 } from 'kysely';
 import { OPEN_STATES, TICKET_PRIORITIES, TICKET_STATES, type TicketListQuery } from '../../../shared/contracts/tickets.js';
-import { pageWindow } from '../../core/listing.js';
+import { isDensePage, pageWindow } from '../../core/listing.js';
 import type { Database } from '../../db/database.js';
-import { dialectOf, forUpdate, idIn, inWithoutIndex, planSearch, SEARCH_ID_CAP, writeSearchIndex } from '../../db/dialect.js';
+import { dialectOf, forUpdate, idIn, inWithoutIndex, planSearch, writeSearchIndex } from '../../db/dialect.js';
 import { orgLookups } from '../org/index.js';
 import type { TicketsTable } from './tickets.tables.js';
 
@@ -207,9 +207,7 @@ export function createTicketsRepository(db: Kysely<Database>) {
       const { limit, offset } = pageWindow(q);
       const { where, knownTotal } = await filters(q, viewer, now);
       const total = knownTotal ?? (await countWhere(where(false)));
-      // Thousands of matches and an early page: walking the sort index and testing each row
-      // stops as soon as the page is full.
-      const dense = total > SEARCH_ID_CAP && (offset + limit) * 20 < total;
+      const dense = isDensePage(total, { limit, offset });
       const page = <T extends { orderBy: (...a: any[]) => T }>(query: T): T =>
         query.orderBy(SORT[q.sort], q.order).orderBy('tickets.id', q.order);
       const ids = (
