@@ -1,7 +1,7 @@
 // Tickets on a phone: one card per ticket with what matters on foot (number, title, state, how
 // far along, the clock); a tap opens it. Same server paging as the table.
 import { EnvironmentOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Flex, Pagination, Spin, Typography } from 'antd';
+import { Card, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import type { TicketSummary } from '@shared/contracts/tickets.js';
 import { useFormat } from '../../../lib/format';
 import type { ListChange, ListState } from '../../../lib/list-params';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { CardListPager } from '../../../ui/CardListPager';
 import { urgency } from '../vocabulary';
 import { DueTag, ImportantMark, KindTag, PriorityTag, StateTag, TicketProgress } from './TicketTags';
 
@@ -77,22 +78,12 @@ export function TicketCards({ query, list, empty, reporter }: TicketCardsProps) 
         })}
         {!query.isLoading && !query.error && items.length === 0 && empty}
       </Flex>
-      {(query.data?.total ?? 0) > list.state.pageSize && (
-        <Pagination
-          simple
-          align="center"
-          style={{ marginTop: 12 }}
-          current={list.state.page}
-          pageSize={list.state.pageSize}
-          total={query.data?.total ?? 0}
-          onChange={(page) => list.update({ page })}
-        />
-      )}
-      {query.data && (
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 8 }}>
-          {t('table.total', { total: query.data.total })}
-        </Typography.Paragraph>
-      )}
+      <CardListPager
+        total={query.data?.total}
+        page={list.state.page}
+        pageSize={list.state.pageSize}
+        onPage={(page) => list.update({ page })}
+      />
     </Spin>
   );
 }

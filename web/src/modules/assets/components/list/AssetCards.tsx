@@ -1,7 +1,7 @@
 // The asset list on a phone: one card per asset with what is needed on foot (number, name,
 // status, where it is); a tap opens the asset. Same server paging as the table.
 import { EnvironmentOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Flex, Pagination, Spin, Typography } from 'antd';
+import { Card, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import type { Asset } from '@shared/contracts/assets.js';
 import type { Page } from '@shared/contracts/common.js';
 import type { ListChange, ListState } from '../../../../lib/list-params';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
+import { CardListPager } from '../../../../ui/CardListPager';
 import { AssetStatusTag } from './AssetStatusTag';
 
 interface AssetCardsProps {
@@ -52,22 +53,12 @@ export function AssetCards({ query, list, empty }: AssetCardsProps) {
         ))}
         {!query.isLoading && !query.error && items.length === 0 && empty}
       </Flex>
-      {(query.data?.total ?? 0) > list.state.pageSize && (
-        <Pagination
-          simple
-          align="center"
-          style={{ marginTop: 12 }}
-          current={list.state.page}
-          pageSize={list.state.pageSize}
-          total={query.data?.total ?? 0}
-          onChange={(page) => list.update({ page })}
-        />
-      )}
-      {query.data && (
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 8 }}>
-          {t('table.total', { total: query.data.total })}
-        </Typography.Paragraph>
-      )}
+      <CardListPager
+        total={query.data?.total}
+        page={list.state.page}
+        pageSize={list.state.pageSize}
+        onPage={(page) => list.update({ page })}
+      />
     </Spin>
   );
 }
