@@ -29,11 +29,25 @@ export default tseslint.config(
   },
   {
     // Rule 1 of the architecture: a module reaches another module only through its index.ts.
-    files: ['server/modules/**/*.ts'],
+    files: ['server/modules/*/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$)', message: 'Import another module only through its index.ts.' }] },
+      ],
+    },
+  },
+  {
+    // The same rule one folder down (modules/monitors/engine/…): ../probes is the same module.
+    files: ['server/modules/*/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$)', message: 'Import another module only through its index.ts.' },
+          ],
+        },
       ],
     },
   },

@@ -33,6 +33,8 @@ run_check typecheck npm run -s typecheck
 run_check lint npm run -s lint
 # The PDF unit tests read their output with poppler-utils (pdftotext, pdftoppm, ...).
 sh scripts/ensure-pdf-tools.sh >"$log/pdf-tools.out" 2>&1 || cat "$log/pdf-tools.out" >&2
+# The monitoring probes are tested against real peers: ping, snmpd, Network UPS Tools, dnsmasq.
+sh scripts/ensure-monitor-peers.sh >"$log/monitor-peers.out" 2>&1 || cat "$log/monitor-peers.out" >&2
 run_suite unit bash scripts/run-node-tests.sh unit
 
 # PostgreSQL for the API tests.

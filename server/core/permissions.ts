@@ -26,6 +26,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets:write',
     'kb:read',
     'kb:write',
+    'monitors:read',
+    'monitors:write',
   ],
   // Lab managers keep the lab's machines in the ledger (and count them at stocktake).
   lab_manager: ['org:read', 'dictionaries:read', 'attachments:read', 'attachments:write', 'assets:read', 'assets:write'],

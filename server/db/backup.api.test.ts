@@ -329,7 +329,24 @@ if (dialects().includes('postgres')) {
           .insertInto('settings')
           .values({ key: 'test.motto', value: toJson('团结'), updated_at: 1 })
           .execute();
+        // Monitoring results live in a table WITHOUT ROWID on SQLite: pages over its composite key,
+        // with enough rows to cross the backup's page size.
+        const m = ok(await a.post('/api/monitors', { name: '交换机', target: { kind: 'tcp', host: '127.0.0.1', port: 22 } }));
+        const results = Array.from({ length: 12_000 }, (_, i) => ({
+          monitor_id: m.monitor.id as number,
+          at: 1_700_000_000_000 + i * 1000,
+          state: i % 7 ? 'o' : 'c',
+          latency_ms: i % 7 ? 1.5 : null,
+          value: null,
+          reason: i % 7 ? null : 'timeout',
+        }));
+        for (let i = 0; i < results.length; i += 1000)
+          await lite.connection.db
+            .insertInto('monitor_results')
+            .values(results.slice(i, i + 1000))
+            .execute();
         const fromLite = await dump(lite.connection.db);
+        assert.equal(fromLite.monitor_results?.length, 12_000);
         const file = join(tmp, 'lite.backup');
         await backupTo(lite.connection, lite.config.dataDir, file);
         await restoreFrom(pgApp.connection, pgApp.config.dataDir, file);

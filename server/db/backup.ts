@@ -77,6 +77,11 @@ async function* tableRows(db: Kysely<any>, kind: 'sqlite' | 'postgres', table: T
     await sql`close sysward_backup`.execute(db);
     return;
   }
+  const { wr } = (await sql<{ wr: number }>`select wr from pragma_table_list where name = ${table.name}`.execute(db)).rows[0] ?? { wr: 0 };
+  if (wr) {
+    yield* rowsByPrimaryKey(db, table.name);
+    return;
+  }
   let after: number | null = null;
   for (;;) {
     const where: RawBuilder<unknown> = after === null ? sql`` : sql`where rowid > ${after}`;
@@ -88,6 +93,25 @@ async function* tableRows(db: Kysely<any>, kind: 'sqlite' | 'postgres', table: T
       yield row;
     }
     if (page.rows.length < PAGE) break;
+  }
+}
+
+/** SQLite tables WITHOUT ROWID (the monitoring results): keyset pages over the primary key. */
+async function* rowsByPrimaryKey(db: Kysely<any>, name: string): AsyncGenerator<Record<string, unknown>> {
+  const key = (await sql<{ name: string }>`select name from pragma_table_info(${name}) where pk > 0 order by pk`.execute(db)).rows.map(
+    (r) => r.name,
+  );
+  const cols = sql.join(key.map((k) => sql.ref(k)));
+  let after: unknown[] | null = null;
+  for (;;) {
+    const where: RawBuilder<unknown> = after === null ? sql`` : sql`where (${cols}) > (${sql.join(after.map((v) => sql`${v}`))})`;
+    const page: QueryResult<Record<string, unknown>> = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(name)} ${where} order by ${cols} limit ${PAGE}`.execute(db);
+    yield* page.rows;
+    const last = page.rows[page.rows.length - 1];
+    if (page.rows.length < PAGE || !last) break;
+    after = key.map((k) => last[k]);
   }
 }
 

@@ -7,5 +7,18 @@ import type { StocktakeTables } from '../modules/assets/stocktake.tables.js';
 import type { NotifyTables } from '../modules/notify/notify.tables.js';
 import type { TicketTables } from '../modules/tickets/tickets.tables.js';
 import type { KbTables } from '../modules/kb/kb.tables.js';
+import type { MonitorTables } from '../modules/monitors/monitors.tables.js';
+import type { NotifyRobotTables } from '../modules/notify/robots.tables.js';
 
-export interface Database extends CoreTables, AuthTables, OrgTables, AssetTables, StocktakeTables, NotifyTables, TicketTables, KbTables {}
+export interface Database
+  extends
+    CoreTables,
+    AuthTables,
+    OrgTables,
+    AssetTables,
+    StocktakeTables,
+    NotifyTables,
+    TicketTables,
+    KbTables,
+    MonitorTables,
+    NotifyRobotTables {}

@@ -16,6 +16,8 @@ export function autoId(kind: DbKind) {
 /** Epoch milliseconds and other large integers. */
 export const bigint = (kind: DbKind) => (kind === 'postgres' ? 'bigint' : 'integer');
 export const jsonType = (kind: DbKind) => (kind === 'postgres' ? 'jsonb' : 'text');
+/** Measurements (latency, sensor values): 8-byte floating point on both. */
+export const float = (kind: DbKind) => (kind === 'postgres' ? 'double precision' : 'real');
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value ?? null);

@@ -161,6 +161,11 @@ export const DELIVERY_REASONS = [
   'recipient_rejected',
   'message_rejected',
   'protocol_error',
+  // Group robots and webhooks (robot.channel.ts): the platform answered with an error code, an
+  // HTTP status that is not success, or something that is not its answer at all.
+  'rejected',
+  'http_error',
+  'bad_response',
   'unknown',
 ] as const;
 export type DeliveryReason = (typeof DELIVERY_REASONS)[number];

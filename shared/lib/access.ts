@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'tickets:write',
   'kb:read',
   'kb:write',
+  'monitors:read',
+  'monitors:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -12,6 +12,8 @@ import * as m2026120404 from './2026120404_kb.js';
 import * as m2026120410 from './2026120410_search_bodies.js';
 import * as m2026120420 from './2026120420_tickets_needs_leader.js';
 import * as m2026120430 from './2026120430_ticket_counts.js';
+import * as m2026120520 from './2026120520_notify_robots.js';
+import * as m2026120530 from './2026120530_monitors.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112901_foundation': m2026112901,
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026120410_search_bodies': m2026120410,
   '2026120420_tickets_needs_leader': m2026120420,
   '2026120430_ticket_counts': m2026120430,
+  '2026120520_notify_robots': m2026120520,
+  '2026120530_monitors': m2026120530,
 };

@@ -33,6 +33,16 @@
 // never as HTML. enqueue throws (a programming error) for an unregistered event or a link that is
 // not an app path. Register events in register(), before the app is ready.
 //
+// Group robots and webhooks (DingTalk, WeCom, Feishu, a JSON webhook; set up by the administrator
+// under /api/notify/robots): name them in the message, with or without recipients:
+//
+//   await notifier.enqueue(trx, { event: 'monitor.down', recipients: [], robots: [3, 5], title, body, link });
+//
+// Each enabled robot gets one outbox row (title and body in the robot's language, else the
+// organisation's; the link made absolute like in emails), posted as plain text after the commit
+// and retried like email. Unknown and disabled robot ids are skipped. A module that stores robot
+// ids (alert rules) checks them with robotExists(db, id).
+//
 // A new channel (DingTalk / WeCom / Feishu robot, webhook) implements NotificationChannel and calls
 // registerChannel(ctx, channel) in its module's register(): `prepare` turns a message into outbox
 // rows inside the enqueuing transaction, `send` delivers one row and throws a DeliveryError with a
@@ -45,6 +55,9 @@ import { createNotifyRepository } from './notify.repository.js';
 import { registerNotifyRoutes } from './notify.routes.js';
 import { createNotifyService } from './notify.service.js';
 import type { NotificationChannel, NotificationEventDefinition, Notifier } from './notify.types.js';
+import { createRobotChannel } from './robot.channel.js';
+import { registerRobotRoutes } from './robots.routes.js';
+import { createRobotsService } from './robots.service.js';
 
 export {
   DeliveryError,
@@ -58,6 +71,7 @@ export {
   type OutboxDraft,
 } from './notify.types.js';
 export { BACKOFF_MS, MAX_ATTEMPTS } from './notifier.js';
+export { robotExists } from './robots.service.js';
 
 /** The notifier of the app `ctx` belongs to (one per app; every call returns the same one). */
 export function createNotifier(ctx: ModuleContext): Notifier {
@@ -87,6 +101,8 @@ export const notifyModule: SyswardModule = {
     hub.log = (msg, err) => app.log.error({ err }, msg);
     registerChannel(ctx, emailChannel);
     registerNotifyRoutes(app, createNotifyService(ctx, hub));
+    registerChannel(ctx, createRobotChannel(ctx.clock));
+    registerRobotRoutes(app, createRobotsService(ctx));
 
     // Delivery also runs on a timer: for rows waiting out a backoff, and for rows another
     // instance queued (each tick runs on one instance; rows are claimed with skip locked).

@@ -163,10 +163,12 @@ function createHub(ctx: ModuleContext): NotifyHub {
     if (!def) throw new Error(`notification event '${message.event}' is not registered`);
     if (!APP_PATH.test(message.link)) throw new Error(`notification link must be an app path, got '${message.link}'`);
     const ids = [...new Set(message.recipients)].filter((n) => Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647);
-    if (!ids.length) return;
+    // A message for group robots only (a monitoring alert) has no recipients and still goes out.
+    const forRobots = (message.robots?.length ?? 0) > 0;
+    if (!ids.length && !forRobots) return;
     const repo = createNotifyRepository(trx);
-    const users = await repo.recipients(ids);
-    if (!users.length) return;
+    const users = ids.length ? await repo.recipients(ids) : [];
+    if (!users.length && !forRobots) return;
     const { defaultLanguage } = await readSettings(trx);
     const recipients: NotificationRecipient[] = users.map((u) => ({
       userId: u.id,

@@ -10,4 +10,6 @@ export const NotifyErrors = defineErrors({
   'notify.unknown_preference': 400,
   /** Notifications belong to a person: a system caller or a token without a user has none. */
   'notify.no_user': 403,
+  /** Another group robot or webhook has this name (case and width do not count). */
+  'notify.robot_name_taken': 409,
 });

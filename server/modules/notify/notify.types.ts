@@ -21,6 +21,12 @@ export interface NotificationMessage {
   /** An app path such as '/tickets/12'; emails turn it into an absolute URL. */
   link: string;
   entity?: { type: string; id: string | number };
+  /**
+   * Group robots and webhooks to post to as well (ids from /api/notify/robots; monitoring alert
+   * rules pick them). One outbox row per enabled robot, in the robot's language; unknown and
+   * disabled ones are skipped. A message may name robots and no recipients.
+   */
+  robots?: number[];
 }
 
 export interface Notifier {

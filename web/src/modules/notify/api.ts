@@ -14,6 +14,14 @@ import {
   type NotifySettingsInput,
   type PreferencesInput,
 } from '@shared/contracts/notify.js';
+import {
+  notifyRobot,
+  notifyRobotList,
+  robotTestResult,
+  type NotifyRobotInput,
+  type NotifyRobotUpdate,
+} from '@shared/contracts/notify-robots.js';
+import { okResponse } from '@shared/contracts/common.js';
 import { api } from '../../lib/api-client';
 
 const INBOX_KEY = ['notify', 'inbox'] as const;
@@ -107,5 +115,47 @@ export function useRetryDelivery() {
   return useMutation({
     mutationFn: (id: number) => api(`/api/notify/outbox/${id}/retry`, { method: 'POST', schema: delivery }),
     onSuccess: () => qc.invalidateQueries({ queryKey: OUTBOX_KEY }),
+  });
+}
+
+// ---- group robots and webhooks ----
+const ROBOTS_KEY = ['notify', 'robots'] as const;
+
+export function useRobots() {
+  return useQuery({
+    queryKey: ROBOTS_KEY,
+    queryFn: ({ signal }) => api('/api/notify/robots', { schema: notifyRobotList, signal }),
+  });
+}
+
+export function useCreateRobot() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NotifyRobotInput) => api('/api/notify/robots', { method: 'POST', body: input, schema: notifyRobot }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ROBOTS_KEY }),
+  });
+}
+
+export function useUpdateRobot() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: number; input: NotifyRobotUpdate }) =>
+      api(`/api/notify/robots/${id}`, { method: 'PUT', body: input, schema: notifyRobot }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ROBOTS_KEY }),
+  });
+}
+
+export function useDeleteRobot() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api(`/api/notify/robots/${id}`, { method: 'DELETE', schema: okResponse }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ROBOTS_KEY }),
+  });
+}
+
+/** Posts a test message now; resolves with whether it arrived and, if not, why. */
+export function useTestRobot() {
+  return useMutation({
+    mutationFn: (id: number) => api(`/api/notify/robots/${id}/test`, { method: 'POST', schema: robotTestResult }),
   });
 }

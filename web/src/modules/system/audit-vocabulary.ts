@@ -28,6 +28,9 @@ export const AUDIT_ENTITY_TYPES = [
   'ticket_repair',
   'ticket_upload',
   'kb_article',
+  'notify_robot',
+  'monitor',
+  'monitor_group',
 ];
 export const AUDIT_ACTIONS = [
   'create',
@@ -61,4 +64,6 @@ export const AUDIT_ACTIONS = [
   'feedback',
   'send_test_email',
   'retry_delivery',
+  'send_test_message',
+  'replace_token',
 ];

@@ -9,7 +9,7 @@ import { errorText } from '../../../lib/errors';
 import { useFormat } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
 import { EmptyState } from '../../../ui/EmptyState';
-import { useDeliveries, useRetryDelivery } from '../api';
+import { useDeliveries, useRetryDelivery, useRobots } from '../api';
 import { failureText } from './failure-text';
 
 const STATUS_COLOR: Record<DeliveryStatus, string> = { pending: 'processing', sent: 'success', failed: 'error' };
@@ -23,6 +23,10 @@ export function DeliveryLog() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const deliveries = useDeliveries({ ...paging, status: status === 'all' ? undefined : status });
   const retry = useRetryDelivery();
+  // A robot row's target is the robot's id: show its name (a removed robot keeps the number).
+  const robots = useRobots();
+  const targetText = (d: Delivery) =>
+    d.channel === 'robot' ? (robots.data?.items.find((r) => String(r.id) === d.target)?.name ?? `#${d.target}`) : d.target;
 
   // Status and the reason it failed come first: that is what the administrator looks for.
   const columns: ColumnsType<Delivery> = [
@@ -32,7 +36,7 @@ export function DeliveryLog() {
       title: t('notify.log.target'),
       render: (_, d) => (
         <>
-          <div>{d.target}</div>
+          <div>{targetText(d)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t(`notify.channels.${d.channel}`, { defaultValue: d.channel })}
           </Typography.Text>
@@ -47,7 +51,7 @@ export function DeliveryLog() {
           <Tag color={STATUS_COLOR[d.status]}>{t(`notify.status.${d.status}`)}</Tag>
           {d.lastError && d.status !== 'sent' && (
             <Typography.Text type="danger" style={{ display: 'block', fontSize: 12, maxWidth: 260, whiteSpace: 'normal' }}>
-              {failureText(t, d.lastError)}
+              {failureText(t, d.lastError, d.channel)}
             </Typography.Text>
           )}
         </>

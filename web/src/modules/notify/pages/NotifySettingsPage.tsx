@@ -1,11 +1,13 @@
 // 通知与邮件: the mail server notifications go out through, a test email, the address links in
-// emails point to, and the delivery log that shows which emails are stuck and why.
+// emails point to, the group robots and webhooks, and the delivery log that shows which emails
+// and robot messages are stuck and why.
 import { Card, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useNotifySettings } from '../api';
 import { DeliveryLog } from '../components/DeliveryLog';
+import { RobotsPanel } from '../components/RobotsPanel';
 import { SmtpSettingsForm } from '../components/SmtpSettingsForm';
 import { TestEmailForm } from '../components/TestEmailForm';
 
@@ -26,6 +28,7 @@ export default function NotifySettingsPage() {
         <Card title={t('notify.test.title')} style={{ maxWidth: 860 }}>
           <TestEmailForm />
         </Card>
+        <RobotsPanel />
         <DeliveryLog />
       </Flex>
     </>
